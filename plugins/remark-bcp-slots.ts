@@ -1,0 +1,292 @@
+/**
+ * remark-bcp-slots: finds the template's slots (`#N#sample#N#`) in Markdown/MDX and
+ * replaces each with its answer.
+ *
+ * A slot sits in one paragraph, heading or table cell, and its two markers may be in
+ * different text nodes (bold that starts inside a slot and ends outside it). Problems
+ * are reported on the file with their position and a stable rule id; nothing throws,
+ * except that `failOnError` stops an Astro build the way `bcp check` would.
+ *
+ * In MDX the slot becomes `<Slot id answer sample />`, so one compiled page can show
+ * the answer (the plan) or the highlighted sample (the template preview) depending on
+ * the component the page passes. In plain Markdown it becomes the answer as text.
+ * Either way the answer is a string value, never parsed: it cannot inject markup.
+ */
+import type { InlineCode, Parent, PhrasingContent, Root, Text } from 'mdast';
+import type { MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import type { Plugin } from 'unified';
+import { visit, SKIP } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { location } from 'vfile-location';
+import type { SlotValues } from '../src/answers/values.ts';
+import { ruleMessage, ruleSeverity, type RuleId } from '../src/errors/catalogue.ts';
+import { isSlotIdInRange, scanMarkers, type Marker } from '../src/slots/syntax.ts';
+import { CURRENT_TEMPLATE_VERSION, slotsOf, type SlotDefinition } from '../src/template/slots.ts';
+
+export interface Options {
+  /** Slot id → answer text. Default: none, which checks syntax only and reports no missing answers. */
+  values?: SlotValues;
+  /** Template version whose slots are known. Default: the current version. */
+  templateVersion?: string;
+  /** The answers file named in messages. Default: `answers/answers.yaml`. */
+  answersFile?: string;
+  /** Stop the run (file.fail) after reporting when any slot error was found. Default: false. */
+  failOnError?: boolean;
+}
+
+/** One slot occurrence, kept on `file.data.bcpSlots` for the check's token list. */
+export interface SlotOccurrence {
+  id: number;
+  line: number;
+  column: number;
+  resolved: boolean;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    bcpSlots: SlotOccurrence[];
+  }
+}
+
+const SOURCE = 'bcp-slots';
+/** Nodes whose children are the inline run a slot must stay within. */
+const RUN_ROOTS = new Set(['paragraph', 'heading', 'tableCell']);
+/** Inline containers dropped when a slot replacement leaves them empty. */
+const INLINE_CONTAINERS = new Set(['emphasis', 'strong', 'delete', 'link']);
+
+type Leaf = Text | InlineCode;
+interface LeafRef {
+  node: Leaf;
+  /** Ancestors from the run root down to the leaf's parent. */
+  ancestors: Parent[];
+}
+interface MarkerRef {
+  leaf: number;
+  marker: Marker;
+}
+
+const remarkBcpSlots: Plugin<[Options?], Root> = (options = {}) => {
+  const slots = slotsOf(options.templateVersion ?? CURRENT_TEMPLATE_VERSION);
+  const version = options.templateVersion ?? CURRENT_TEMPLATE_VERSION;
+  const answersFile = options.answersFile ?? 'answers/answers.yaml';
+
+  return (tree, file) => {
+    const isMdx = /\.mdx$/i.test(file.path ?? '');
+    const occurrences: SlotOccurrence[] = [];
+    file.data.bcpSlots = occurrences;
+    const locator = location(file);
+    const source = String(file.value);
+
+    const report = (ruleId: RuleId, reason: string, start: number, end: number) => {
+      const place = { start: locator.toPoint(start)!, end: locator.toPoint(end)! };
+      const message = file.message(reason, { place, ruleId, source: SOURCE });
+      message.fatal = ruleSeverity(ruleId) === 'error' ? true : false;
+    };
+
+    visit(tree, (node) => {
+      if (!RUN_ROOTS.has(node.type)) return;
+      processRun(node as Parent);
+      return SKIP;
+    });
+
+    if (options.failOnError && file.messages.some((m) => m.fatal && m.source === SOURCE)) {
+      const first = file.messages.find((m) => m.fatal && m.source === SOURCE)!;
+      file.fail(`ひな形の枠に誤りがあります（最初の1件: ${first.reason}）。\`npm run check\` ですべて確かめてください。`, {
+        place: first.place,
+        ruleId: first.ruleId ?? undefined,
+        source: SOURCE,
+      });
+    }
+
+    function processRun(root: Parent) {
+      const leaves = collectLeaves(root);
+      const refs: MarkerRef[] = [];
+      leaves.forEach((leaf, index) => {
+        if (leaf.node.type !== 'text') return;
+        const { markers, halves } = scanMarkers(leaf.node.value);
+        for (const half of halves) {
+          const at = sourceOffset(leaf.node, half.start, half.raw);
+          report('malformed-marker', ruleMessage('malformed-marker', { raw: half.raw, reason: '開き・閉じの「#」が片方しかありません' }), at, at + half.raw.length);
+        }
+        for (const marker of markers) refs.push({ leaf: index, marker });
+      });
+
+      const pairs: Array<[MarkerRef, MarkerRef]> = [];
+      let open: MarkerRef | undefined;
+      for (const ref of refs) {
+        const at = sourceOffset(leaves[ref.leaf]!.node, ref.marker.start, ref.marker.raw);
+        if (!isSlotIdInRange(ref.marker.id)) {
+          report('malformed-marker', ruleMessage('malformed-marker', { raw: ref.marker.raw, reason: '番号が 1〜99 の外です' }), at, at + ref.marker.raw.length);
+          continue;
+        }
+        if (ref.marker.nonstandard) {
+          report('nonstandard-marker', ruleMessage('nonstandard-marker', { raw: ref.marker.raw, canonical: ref.marker.canonical }), at, at + ref.marker.raw.length);
+        }
+        if (!open) {
+          open = ref;
+        } else if (open.marker.id === ref.marker.id) {
+          pairs.push([open, ref]);
+          open = undefined;
+        } else {
+          reportUnclosed(open, ref.marker.canonical);
+          open = ref;
+        }
+      }
+      if (open) reportUnclosed(open);
+
+      for (const [opener] of pairs) {
+        const point = locator.toPoint(sourceOffset(leaves[opener.leaf]!.node, opener.marker.start, opener.marker.raw))!;
+        const id = opener.marker.id;
+        const known = slots.some((slot) => slot.id === id);
+        occurrences.push({ id, line: point.line, column: point.column, resolved: known && options.values?.has(id) === true });
+      }
+      // Last pair first: earlier pairs' offsets stay valid while later text is cut.
+      for (const [opener, closer] of pairs.reverse()) resolvePair(leaves, opener, closer);
+      removeEmpty(root);
+
+      function reportUnclosed(ref: MarkerRef, next?: string) {
+        const at = sourceOffset(leaves[ref.leaf]!.node, ref.marker.start, ref.marker.raw);
+        report('unclosed-slot', ruleMessage('unclosed-slot', { marker: ref.marker.canonical, next }), at, at + ref.marker.raw.length);
+      }
+    }
+
+    function resolvePair(leaves: LeafRef[], opener: MarkerRef, closer: MarkerRef) {
+      const id = opener.marker.id;
+      const a = leaves[opener.leaf]!;
+      const b = leaves[closer.leaf]!;
+      const start = sourceOffset(a.node, opener.marker.start, opener.marker.raw);
+      const end = sourceOffset(b.node, closer.marker.start, closer.marker.raw) + closer.marker.raw.length;
+      const definition = slots.find((slot) => slot.id === id);
+      const answer = options.values?.get(id);
+
+      if (!definition) {
+        report('unknown-slot', ruleMessage('unknown-slot', { marker: opener.marker.canonical, version, known: knownRange(slots), suggestion: suggest(id, slots) }), start, end);
+        return; // Left in place: the HTML guard will not let it through either.
+      }
+      if (options.values && answer === undefined) {
+        report(
+          'missing-answer',
+          ruleMessage('missing-answer', { marker: opener.marker.canonical, label: definition.label, question: definition.question, answerPath: definition.answerPath, answersFile }),
+          start,
+          end,
+        );
+      }
+
+      const sample = sampleText(leaves, opener, closer);
+      const replacement = slotNode(definition, answer, sample, start, end);
+      const parentA = a.ancestors[a.ancestors.length - 1]!;
+      if (a.node === b.node) {
+        const text = a.node as Text;
+        const after = text.value.slice(closer.marker.end);
+        text.value = text.value.slice(0, opener.marker.start);
+        parentA.children.splice(parentA.children.indexOf(text) + 1, 0, replacement, { type: 'text', value: after } as never);
+        return;
+      }
+      removeBetween(a, b);
+      (a.node as Text).value = a.node.value.slice(0, opener.marker.start);
+      (b.node as Text).value = b.node.value.slice(closer.marker.end);
+      parentA.children.splice(parentA.children.indexOf(a.node) + 1, 0, replacement);
+    }
+
+    function slotNode(definition: SlotDefinition, answer: string | undefined, sample: string, start: number, end: number): PhrasingContent {
+      const position = { start: locator.toPoint(start)!, end: locator.toPoint(end)! };
+      if (!isMdx) return { type: 'text', value: answer ?? sample, position };
+      const attribute = (name: string, value: string) => ({ type: 'mdxJsxAttribute' as const, name, value });
+      const element: MdxJsxTextElement = {
+        type: 'mdxJsxTextElement',
+        name: 'Slot',
+        attributes: [
+          attribute('id', String(definition.id)),
+          attribute('sample', sample),
+          ...(answer === undefined ? [] : [attribute('answer', answer)]),
+        ],
+        children: [],
+        position,
+      };
+      return element;
+    }
+
+    /** Where a marker found at `index` of a leaf's value sits in the source file. */
+    function sourceOffset(node: Leaf, index: number, raw: string): number {
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (start === undefined || end === undefined) return 0;
+      const slice = source.slice(start, end);
+      if (slice === node.value) return start + index;
+      // Escapes or indentation make value and source differ: find the same occurrence.
+      let nth = 0;
+      for (let i = node.value.indexOf(raw); i !== -1 && i < index; i = node.value.indexOf(raw, i + 1)) nth++;
+      let found = -1;
+      for (let k = 0; k <= nth; k++) {
+        found = slice.indexOf(raw, found + 1);
+        if (found === -1) return start;
+      }
+      return start + found;
+    }
+  };
+};
+
+export default remarkBcpSlots;
+
+function collectLeaves(root: Parent): LeafRef[] {
+  const leaves: LeafRef[] = [];
+  const walk = (parent: Parent, ancestors: Parent[]) => {
+    for (const child of parent.children) {
+      if (child.type === 'text' || child.type === 'inlineCode') leaves.push({ node: child, ancestors: [...ancestors, parent] });
+      else if ('children' in child) walk(child as Parent, [...ancestors, parent]);
+    }
+  };
+  walk(root, []);
+  return leaves;
+}
+
+function sampleText(leaves: LeafRef[], opener: MarkerRef, closer: MarkerRef): string {
+  if (opener.leaf === closer.leaf) return leaves[opener.leaf]!.node.value.slice(opener.marker.end, closer.marker.start);
+  let text = leaves[opener.leaf]!.node.value.slice(opener.marker.end);
+  for (let i = opener.leaf + 1; i < closer.leaf; i++) text += leaves[i]!.node.value;
+  return text + leaves[closer.leaf]!.node.value.slice(0, closer.marker.start);
+}
+
+/** Removes every node strictly between two leaves of the same run. */
+function removeBetween(a: LeafRef, b: LeafRef) {
+  const chainA = [...a.ancestors, a.node] as Array<Parent | Leaf>;
+  const chainB = [...b.ancestors, b.node] as Array<Parent | Leaf>;
+  let d = 0;
+  while (d + 1 < chainA.length && d + 1 < chainB.length && chainA[d + 1] === chainB[d + 1]) d++;
+  for (let k = chainA.length - 1; k > d + 1; k--) {
+    const parent = chainA[k - 1] as Parent;
+    parent.children.splice(parent.children.indexOf(chainA[k] as never) + 1);
+  }
+  for (let k = chainB.length - 1; k > d + 1; k--) {
+    const parent = chainB[k - 1] as Parent;
+    parent.children.splice(0, parent.children.indexOf(chainB[k] as never));
+  }
+  const lca = chainA[d] as Parent;
+  const from = lca.children.indexOf(chainA[d + 1] as never);
+  const to = lca.children.indexOf(chainB[d + 1] as never);
+  lca.children.splice(from + 1, to - from - 1);
+}
+
+/** Drops text nodes emptied by a replacement, and bold/emphasis left with nothing inside. */
+function removeEmpty(parent: Parent) {
+  parent.children = parent.children.filter((child) => {
+    if ('children' in child) removeEmpty(child as Parent);
+    if (child.type === 'text') return child.value !== '';
+    if (INLINE_CONTAINERS.has(child.type)) return (child as Parent).children.length > 0;
+    return true;
+  }) as Parent['children'];
+}
+
+function knownRange(slots: readonly SlotDefinition[]): string {
+  const ids = slots.map((s) => s.id);
+  return `#${Math.min(...ids)}#〜#${Math.max(...ids)}#`;
+}
+
+/** A likely intended slot: the digits swapped (`#81#` → `#18#`) or one digit dropped. */
+function suggest(id: number, slots: readonly SlotDefinition[]): string | undefined {
+  const known = new Set(slots.map((s) => s.id));
+  const digits = String(id);
+  const candidates = [Number([...digits].reverse().join('')), ...[...digits].map((_, i) => Number(digits.slice(0, i) + digits.slice(i + 1)))];
+  const hit = candidates.find((c) => c !== id && known.has(c));
+  return hit === undefined ? undefined : `#${hit}#`;
+}

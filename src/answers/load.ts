@@ -1,0 +1,161 @@
+/**
+ * Loads an answers file: reads it, parses the YAML keeping positions, validates it with
+ * the schema and reports every problem with the file, line and column of the field.
+ * This is the only place that reads answers; the CLI, the Astro config and the pages
+ * all come through here.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { ruleMessage, ruleSeverity, type Problem, type RuleId } from '../errors/catalogue.ts';
+import { CURRENT_TEMPLATE_VERSION, TEMPLATE_VERSIONS, diffTemplateVersions } from '../template/slots.ts';
+import { describeIssue, formatPath } from './error-map.ts';
+import { answersSchema, type Answers } from './schema.ts';
+
+export const DEFAULT_ANSWERS_FILE = 'answers/answers.yaml';
+
+export interface LoadedAnswers {
+  /** The validated answers, or undefined when the file has errors. */
+  answers?: Answers;
+  problems: Problem[];
+  /** Finds the line and column of a field, for checks that run after validation. */
+  locate: (fieldPath: readonly PropertyKey[]) => { line: number; column: number };
+  /** The file name as reported (relative to the working directory). */
+  file: string;
+}
+
+export interface LoadOptions {
+  /** Base directory for reported paths. Default: `process.cwd()`. */
+  cwd?: string;
+  /** The template version the content is written against. Default: the current one. */
+  contentTemplateVersion?: string;
+}
+
+export function loadAnswersFile(filePath: string, options: LoadOptions = {}): LoadedAnswers {
+  const cwd = options.cwd ?? process.cwd();
+  const file = path.relative(cwd, path.resolve(cwd, filePath)) || filePath;
+  let source: string;
+  try {
+    source = readFileSync(path.resolve(cwd, filePath), 'utf8');
+  } catch {
+    const problem: Problem = { file, line: 1, column: 1, ruleId: 'answers-not-found', severity: 'error', message: ruleMessage('answers-not-found', { file }) };
+    return { problems: [problem], locate: () => ({ line: 1, column: 1 }), file };
+  }
+  return parseAnswers(source, file, options);
+}
+
+/** Validates answers given as text; `file` is only used in the reports. */
+export function parseAnswers(text: string, file: string, options: LoadOptions = {}): LoadedAnswers {
+  const source = text.replace(/^\uFEFF/, '');
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  const locate = (fieldPath: readonly PropertyKey[]) => at(offsetOf(doc, fieldPath));
+  const problem = (ruleId: RuleId, message: string, pos: { line: number; column: number }): Problem => ({
+    file,
+    ...pos,
+    ruleId,
+    severity: ruleSeverity(ruleId),
+    message,
+  });
+
+  if (doc.errors.length > 0) {
+    const problems = doc.errors.map((error) =>
+      problem('answers-yaml-syntax', ruleMessage('answers-yaml-syntax', { detail: yamlErrorText(error.code, error.message) }), at(error.pos[0])),
+    );
+    return { problems, locate, file };
+  }
+  const data: unknown = doc.toJS({ maxAliasCount: 50 });
+  if (data === null || data === undefined || source.trim() === '') {
+    return { problems: [problem('answers-empty', ruleMessage('answers-empty', {}), { line: 1, column: 1 })], locate, file };
+  }
+
+  const result = answersSchema.safeParse(data);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      // Point at the unknown key itself rather than at the object holding it.
+      const target = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
+      return problem(
+        'answers-invalid',
+        ruleMessage('answers-invalid', { path: formatPath(target), detail: describeIssue(issue) }),
+        locate(issue.code === 'unrecognized_keys' ? [...target, KEY] : target),
+      );
+    });
+    return { problems, locate, file };
+  }
+
+  const answers = result.data;
+  const versionProblem = checkTemplateVersion(answers.templateVersion, options.contentTemplateVersion ?? CURRENT_TEMPLATE_VERSION);
+  if (versionProblem) {
+    return { problems: [problem(versionProblem.ruleId, versionProblem.message, locate(['templateVersion']))], locate, file };
+  }
+  return { answers, problems: [], locate, file };
+}
+
+function checkTemplateVersion(answered: string, content: string): { ruleId: RuleId; message: string } | undefined {
+  if (answered === content) return undefined;
+  const known = Object.keys(TEMPLATE_VERSIONS);
+  const answeredSlots = TEMPLATE_VERSIONS[answered];
+  const contentSlots = TEMPLATE_VERSIONS[content];
+  if (!answeredSlots || !contentSlots) {
+    return { ruleId: 'template-version-unknown', message: ruleMessage('template-version-unknown', { version: answered, known: known.join('、') }) };
+  }
+  const { added, removed } = diffTemplateVersions(answeredSlots, contentSlots);
+  const list = (slots: typeof added) => slots.map((s) => `#${s.id}#（${s.label}）`).join('、');
+  return {
+    ruleId: 'template-version-mismatch',
+    message: ruleMessage('template-version-mismatch', { answers: answered, content, added: list(added), removed: list(removed) }),
+  };
+}
+
+/** Marker in a field path meaning "the key of the last entry, not its value". */
+const KEY = Symbol('key');
+
+/** The source offset of the deepest node along `fieldPath` that exists. */
+function offsetOf(doc: Document, fieldPath: readonly PropertyKey[]): number {
+  let node: YamlNode | null | undefined = doc.contents as YamlNode | null;
+  let offset = node?.range?.[0] ?? 0;
+  for (let i = 0; i < fieldPath.length; i++) {
+    const key = fieldPath[i];
+    if (key === KEY) break;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(key));
+      if (!pair) break;
+      const wantKey = fieldPath[i + 1] === KEY;
+      if (wantKey || !pair.value) {
+        offset = (pair.key as YamlNode).range?.[0] ?? offset;
+        break;
+      }
+      node = pair.value as YamlNode;
+    } else if (isSeq(node) && typeof key === 'number') {
+      const item = node.items[key] as YamlNode | undefined;
+      if (!item) break;
+      node = item;
+    } else {
+      break;
+    }
+    offset = node?.range?.[0] ?? offset;
+  }
+  return offset;
+}
+
+const YAML_ERRORS: Record<string, string> = {
+  TAB_AS_INDENT: '字下げにタブが使われています。半角スペースで字下げしてください。',
+  BAD_INDENT: '字下げがずれています。同じ階層の項目は同じ数の半角スペースでそろえてください。',
+  DUPLICATE_KEY: '同じ項目名が2回書かれています。1つにまとめてください。',
+  MISSING_CHAR: '閉じ記号（引用符や括弧）が足りません。',
+  BLOCK_AS_IMPLICIT_KEY: '項目名の後ろの「:」の位置か字下げが正しくありません。',
+  MULTILINE_IMPLICIT_KEY: '項目名が複数行にまたがっています。「項目名: 値」を1行に書いてください。',
+  UNEXPECTED_TOKEN: '思いがけない記号があります。値に「:」「#」「[」などを含めるときは引用符で囲んでください。',
+  BAD_SCALAR_START: '値の先頭の記号が使えません。値を引用符で囲んでください。',
+  ALIAS_PROPS: 'エイリアスの書き方が正しくありません。',
+};
+
+function yamlErrorText(code: string, message: string): string {
+  const text = YAML_ERRORS[code];
+  const firstLine = message.split('\n')[0] ?? '';
+  return text ? `${text}（${code}）` : `${firstLine}（${code}）`;
+}

@@ -1,0 +1,110 @@
+/**
+ * `bcp check`: validates the answers and scans the content for slots, reporting every
+ * problem of the run together. The site build runs this first and stops on errors.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { VFile } from 'vfile';
+import { DEFAULT_ANSWERS_FILE, loadAnswersFile, type LoadedAnswers } from '../answers/load.ts';
+import type { Answers } from '../answers/schema.ts';
+import { slotValues, type SlotValues } from '../answers/values.ts';
+import { ruleMessage, type Problem, type RuleId } from '../errors/catalogue.ts';
+import { CURRENT_TEMPLATE_VERSION, slotsOf } from '../template/slots.ts';
+import { scanFiles } from './scan.ts';
+
+export const CONTENT_DIR = 'content';
+
+export interface CheckOptions {
+  /** Answers file. Default: `answers/answers.yaml`. */
+  answersFile?: string;
+  /** Files or folders to scan. Default: the whole `content/` folder. */
+  paths?: readonly string[];
+  /** Working directory; reported paths are relative to it. Default: `process.cwd()`. */
+  cwd?: string;
+}
+
+export interface Token {
+  id: number;
+  file: string;
+  line: number;
+  column: number;
+  resolved: boolean;
+}
+
+export interface CheckResult {
+  answers?: Answers;
+  values?: SlotValues;
+  loaded: LoadedAnswers;
+  tokens: Token[];
+  problems: Problem[];
+  errorCount: number;
+  warningCount: number;
+}
+
+export async function runCheck(options: CheckOptions = {}): Promise<CheckResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const loaded = loadAnswersFile(options.answersFile ?? DEFAULT_ANSWERS_FILE, { cwd });
+  const values = loaded.answers ? slotValues(loaded.answers) : undefined;
+  const explicit = options.paths !== undefined && options.paths.length > 0;
+  const files = await contentFiles(explicit ? options.paths! : [CONTENT_DIR], cwd);
+  const vfiles = await scanFiles(files, { cwd, values, answersFile: loaded.file, templateVersion: CURRENT_TEMPLATE_VERSION });
+
+  const tokens = vfiles.flatMap((file) => (file.data.bcpSlots ?? []).map((slot) => ({ file: file.path, ...slot })));
+  const problems = [...loaded.problems, ...vfiles.flatMap(problemsOf)];
+  // Whether an answer is unused can only be told from the whole content.
+  if (loaded.answers && values && !explicit) problems.push(...unusedAnswers(loaded, values, tokens));
+  problems.sort(byPosition);
+  return {
+    answers: loaded.answers,
+    values,
+    loaded,
+    tokens,
+    problems,
+    errorCount: problems.filter((p) => p.severity === 'error').length,
+    warningCount: problems.filter((p) => p.severity === 'warning').length,
+  };
+}
+
+function problemsOf(file: VFile): Problem[] {
+  return file.messages.map((message) => ({
+    file: file.path,
+    line: message.line ?? 1,
+    column: message.column ?? 1,
+    ruleId: (message.ruleId ?? 'content-syntax') as RuleId,
+    severity: message.fatal ? 'error' : 'warning',
+    message: message.reason,
+  }));
+}
+
+function unusedAnswers(loaded: LoadedAnswers, values: SlotValues, tokens: readonly Token[]): Problem[] {
+  const used = new Set(tokens.map((t) => t.id));
+  return slotsOf()
+    // 11 and 12 come from a contact that the contact list shows anyway: never "unused".
+    .filter((slot) => slot.answerPath.startsWith('slots.') && values.has(slot.id) && !used.has(slot.id))
+    .map((slot) => ({
+      file: loaded.file,
+      ...loaded.locate(['slots', slot.id]),
+      ruleId: 'unused-answer' as const,
+      severity: 'warning' as const,
+      message: ruleMessage('unused-answer', { answerPath: slot.answerPath, marker: `#${slot.id}#` }),
+    }));
+}
+
+function byPosition(a: Problem, b: Problem): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
+}
+
+/** The .md/.mdx files under the given files or folders, sorted for stable output. */
+async function contentFiles(paths: readonly string[], cwd: string): Promise<string[]> {
+  const found: string[] = [];
+  const visit = async (target: string) => {
+    const info = await stat(target);
+    if (info.isDirectory()) {
+      for (const entry of await readdir(target)) await visit(path.join(target, entry));
+    } else if (/\.mdx?$/i.test(target)) {
+      found.push(target);
+    }
+  };
+  for (const p of paths) await visit(path.resolve(cwd, p));
+  return found.sort();
+}

@@ -1,0 +1,41 @@
+/**
+ * Prints a check's problems: for people (`file:line:col  エラー  message  rule`), as
+ * JSON for tools, and as GitHub Actions annotations so a pull request shows each
+ * problem on its line.
+ */
+import type { Problem } from '../errors/catalogue.ts';
+import type { CheckResult } from './check.ts';
+
+const SEVERITY_LABEL = { error: 'エラー', warning: '警告' } as const;
+
+export function formatProblem(problem: Problem): string {
+  return `${problem.file}:${problem.line}:${problem.column}  ${SEVERITY_LABEL[problem.severity]}  ${problem.message}  ${problem.ruleId}`;
+}
+
+export function formatSummary(errorCount: number, warningCount: number): string {
+  if (errorCount === 0 && warningCount === 0) return '問題は見つかりませんでした。';
+  return `エラー ${errorCount} 件、警告 ${warningCount} 件`;
+}
+
+export function formatReport(problems: readonly Problem[]): string {
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  return [...problems.map(formatProblem), formatSummary(errors, problems.length - errors)].join('\n');
+}
+
+export function toJson(result: CheckResult): string {
+  return JSON.stringify(
+    {
+      tokens: result.tokens.map(({ id, file, line, column, resolved }) => ({ id, file, line, column, resolved })),
+      problems: result.problems.map(({ file, line, column, ruleId, severity, message }) => ({ file, line, column, ruleId, severity, message })),
+    },
+    null,
+    2,
+  );
+}
+
+/** `::error file=…,line=…,col=…,title=…::message`, escaped as the runner expects. */
+export function githubAnnotation(problem: Problem): string {
+  const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const prop = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return `::${problem.severity} file=${prop(problem.file)},line=${problem.line},col=${problem.column},title=${prop(problem.ruleId)}::${data(problem.message)}`;
+}
