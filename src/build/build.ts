@@ -1,0 +1,73 @@
+/**
+ * `bcp build`: check → Astro build into a staging folder → HTML guard → publish.
+ *
+ * The output folder is emptied first and only filled when every step passed, so a
+ * failed build never leaves a site (or half of one) where a deploy would pick it up.
+ */
+import { mkdir, rm, rename } from 'node:fs/promises';
+import path from 'node:path';
+import { runCheck } from '../check/check.ts';
+import { formatProblem, formatReport, formatSummary, githubAnnotation } from '../check/report.ts';
+import type { Problem } from '../errors/catalogue.ts';
+import { guardSite } from './html-guard.ts';
+
+export interface BuildOptions {
+  /** Answers file. Default: `answers/answers.yaml`. */
+  answersFile?: string;
+  /** Where the finished site goes. Default: `dist`. */
+  outDir?: string;
+  /** Project root. Default: `process.cwd()`. */
+  cwd?: string;
+  /** Where messages go. Default: stderr. */
+  log?: (line: string) => void;
+}
+
+export const STAGING_DIR = '.bcp-tmp';
+
+export async function buildSite(options: BuildOptions = {}): Promise<boolean> {
+  const cwd = options.cwd ?? process.cwd();
+  const log = options.log ?? ((line: string) => console.error(line));
+  const outDir = path.resolve(cwd, options.outDir ?? 'dist');
+  const answersFile = path.resolve(cwd, options.answersFile ?? 'answers/answers.yaml');
+  const staging = path.resolve(cwd, STAGING_DIR, 'site');
+  const cacheDir = path.resolve(cwd, STAGING_DIR, 'astro-cache');
+
+  await rm(outDir, { recursive: true, force: true });
+  await rm(path.resolve(cwd, STAGING_DIR), { recursive: true, force: true });
+
+  const fail = (problems: readonly Problem[]) => {
+    log(formatReport(problems));
+    if (process.env.GITHUB_ACTIONS === 'true') for (const p of problems) console.log(githubAnnotation(p));
+    log('サイトは作りませんでした。上の問題を直してから、もう一度 build してください。');
+    return false;
+  };
+
+  const check = await runCheck({ answersFile: path.relative(cwd, answersFile), cwd });
+  if (check.errorCount > 0) return fail(check.problems);
+  for (const problem of check.problems) log(formatProblem(problem));
+
+  // Astro reads these through astro.config.mjs; a fresh cache so no page is stale.
+  process.env.BCP_ANSWERS = answersFile;
+  process.env.BCP_OUT_DIR = staging;
+  process.env.BCP_CACHE_DIR = cacheDir;
+  try {
+    const { build } = await import('astro');
+    await build({ root: cwd, logLevel: 'error' });
+  } catch (error) {
+    await rm(path.resolve(cwd, STAGING_DIR), { recursive: true, force: true });
+    log(`サイトの組み立てに失敗しました: ${error instanceof Error ? error.message : String(error)}`);
+    return false;
+  }
+
+  const guard = await guardSite(staging, path.relative(cwd, outDir) || '.');
+  if (guard.length > 0) {
+    await rm(path.resolve(cwd, STAGING_DIR), { recursive: true, force: true });
+    return fail(guard);
+  }
+
+  await mkdir(path.dirname(outDir), { recursive: true });
+  await rename(staging, outDir);
+  await rm(path.resolve(cwd, STAGING_DIR), { recursive: true, force: true });
+  log(`${path.relative(cwd, outDir) || outDir} にサイトを作りました（${formatSummary(0, check.warningCount)}）。`);
+  return true;
+}

@@ -1,0 +1,20 @@
+/**
+ * Relative links, so that one built folder works at a server's root, under a subpath
+ * (GitHub Pages) and opened from a file share (file://).
+ */
+
+/** The site's pages, named once. */
+export const PAGES = {
+  home: 'index.html',
+  plan: 'plan.html',
+  template: 'template.html',
+  contacts: 'contacts.html',
+} as const;
+
+/** A link from the page at `fromPathname` (Astro.url.pathname) to a site file such as `plan.html#x`. */
+export function relativeHref(fromPathname: string, target: string): string {
+  const segments = fromPathname.split('/').filter(Boolean);
+  // The last segment is the page file itself unless the path ends with a slash.
+  const depth = fromPathname.endsWith('/') ? segments.length : Math.max(segments.length - 1, 0);
+  return `${'../'.repeat(depth)}${target}` || './';
+}
