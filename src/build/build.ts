@@ -22,18 +22,20 @@ export interface BuildOptions {
   log?: (line: string) => void;
 }
 
-export const STAGING_DIR = '.bcp-tmp';
-
 export async function buildSite(options: BuildOptions = {}): Promise<boolean> {
   const cwd = options.cwd ?? process.cwd();
   const log = options.log ?? ((line: string) => console.error(line));
   const outDir = path.resolve(cwd, options.outDir ?? 'dist');
   const answersFile = path.resolve(cwd, options.answersFile ?? 'answers/answers.yaml');
-  const staging = path.resolve(cwd, STAGING_DIR, 'site');
-  const cacheDir = path.resolve(cwd, STAGING_DIR, 'astro-cache');
+  // Staging beside the output (same disk, so the final rename is atomic) and per process,
+  // so two builds into different folders never share a scratch folder.
+  const scratch = `${outDir}.bcp-tmp-${process.pid}`;
+  const staging = path.join(scratch, 'site');
+  const cacheDir = path.join(scratch, 'astro-cache');
+  const cleanUp = () => rm(scratch, { recursive: true, force: true });
 
   await rm(outDir, { recursive: true, force: true });
-  await rm(path.resolve(cwd, STAGING_DIR), { recursive: true, force: true });
+  await cleanUp();
 
   const fail = (problems: readonly Problem[]) => {
     log(formatReport(problems));
@@ -54,20 +56,22 @@ export async function buildSite(options: BuildOptions = {}): Promise<boolean> {
     const { build } = await import('astro');
     await build({ root: cwd, logLevel: 'error' });
   } catch (error) {
-    await rm(path.resolve(cwd, STAGING_DIR), { recursive: true, force: true });
+    await cleanUp();
     log(`サイトの組み立てに失敗しました: ${error instanceof Error ? error.message : String(error)}`);
     return false;
   }
 
   const guard = await guardSite(staging, path.relative(cwd, outDir) || '.');
   if (guard.length > 0) {
-    await rm(path.resolve(cwd, STAGING_DIR), { recursive: true, force: true });
+    await cleanUp();
     return fail(guard);
   }
 
+  // Steps over the finished HTML go here, each owned by its module (search index, PDF).
+
   await mkdir(path.dirname(outDir), { recursive: true });
   await rename(staging, outDir);
-  await rm(path.resolve(cwd, STAGING_DIR), { recursive: true, force: true });
+  await cleanUp();
   log(`${path.relative(cwd, outDir) || outDir} にサイトを作りました（${formatSummary(0, check.warningCount)}）。`);
   return true;
 }

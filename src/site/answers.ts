@@ -18,15 +18,19 @@ export function answersFileFromEnv(): string {
   return process.env.BCP_ANSWERS ?? DEFAULT_ANSWERS_FILE;
 }
 
-let cached: SiteAnswers | undefined;
+// Every page asks; the file is read once per build (keyed by path, as tests build twice).
+const cache = new Map<string, SiteAnswers>();
 
 /** The validated answers, or undefined when the file has errors (the config then checks syntax only). */
 export function loadSiteAnswers(): SiteAnswers | undefined {
-  if (cached) return cached;
-  const loaded = loadAnswersFile(answersFileFromEnv());
+  const file = answersFileFromEnv();
+  const hit = cache.get(file);
+  if (hit) return hit;
+  const loaded = loadAnswersFile(file);
   if (!loaded.answers) return undefined;
-  cached = { answers: loaded.answers, values: slotValues(loaded.answers), revision: currentRevision(loaded.answers) };
-  return cached;
+  const site = { answers: loaded.answers, values: slotValues(loaded.answers), revision: currentRevision(loaded.answers) };
+  cache.set(file, site);
+  return site;
 }
 
 /** For pages: the answers, or a thrown report of every problem in them. */
