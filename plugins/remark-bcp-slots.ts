@@ -282,11 +282,12 @@ function knownRange(slots: readonly SlotDefinition[]): string {
   return `#${Math.min(...ids)}#〜#${Math.max(...ids)}#`;
 }
 
-/** A likely intended slot: the digits swapped (`#81#` → `#18#`) or one digit dropped. */
+/** A likely intended slot: the digits swapped (`#81#` → `#18#`), or the one id left by dropping a digit. */
 function suggest(id: number, slots: readonly SlotDefinition[]): string | undefined {
   const known = new Set(slots.map((s) => s.id));
   const digits = String(id);
-  const candidates = [Number([...digits].reverse().join('')), ...[...digits].map((_, i) => Number(digits.slice(0, i) + digits.slice(i + 1)))];
-  const hit = candidates.find((c) => c !== id && known.has(c));
-  return hit === undefined ? undefined : `#${hit}#`;
+  const swapped = Number([...digits].reverse().join(''));
+  if (swapped !== id && known.has(swapped)) return `#${swapped}#`;
+  const dropped = new Set([...digits].map((_, i) => Number(digits.slice(0, i) + digits.slice(i + 1))).filter((c) => known.has(c)));
+  return dropped.size === 1 ? `#${[...dropped][0]}#` : undefined;
 }

@@ -24,10 +24,11 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out === '' ? '（ファイル全体）' : out;
 }
 
-export function describeIssue(issue: z.core.$ZodIssue): string {
+/** `present`: whether the file has a value at the issue's path (zod does not echo inputs). */
+export function describeIssue(issue: z.core.$ZodIssue, present: boolean): string {
   switch (issue.code) {
     case 'invalid_type': {
-      if (issue.input === undefined) return '必須の項目がありません。書き足してください。';
+      if (!present) return '必須の項目がありません。書き足してください。';
       const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
       return `${expected}で書いてください。`;
     }

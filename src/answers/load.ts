@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { ruleMessage, ruleSeverity, type Problem, type RuleId } from '../errors/catalogue.ts';
-import { CURRENT_TEMPLATE_VERSION, TEMPLATE_VERSIONS, diffTemplateVersions } from '../template/slots.ts';
+import { CURRENT_TEMPLATE_VERSION, TEMPLATE_VERSIONS, diffTemplateVersions, type SlotDefinition } from '../template/slots.ts';
 import { describeIssue, formatPath } from './error-map.ts';
 import { answersSchema, type Answers } from './schema.ts';
 
@@ -18,8 +18,8 @@ export interface LoadedAnswers {
   /** The validated answers, or undefined when the file has errors. */
   answers?: Answers;
   problems: Problem[];
-  /** Finds the line and column of a field, for checks that run after validation. */
-  locate: (fieldPath: readonly PropertyKey[]) => { line: number; column: number };
+  /** Finds the line and column of a field (of its key with `onKey`), for checks that run after validation. */
+  locate: (fieldPath: readonly PropertyKey[], onKey?: boolean) => { line: number; column: number };
   /** The file name as reported (relative to the working directory). */
   file: string;
 }
@@ -29,6 +29,8 @@ export interface LoadOptions {
   cwd?: string;
   /** The template version the content is written against. Default: the current one. */
   contentTemplateVersion?: string;
+  /** Known template versions. Default: every version this tool knows. */
+  templateVersions?: Readonly<Record<string, readonly SlotDefinition[]>>;
 }
 
 export function loadAnswersFile(filePath: string, options: LoadOptions = {}): LoadedAnswers {
@@ -53,7 +55,7 @@ export function parseAnswers(text: string, file: string, options: LoadOptions = 
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
   };
-  const locate = (fieldPath: readonly PropertyKey[]) => at(offsetOf(doc, fieldPath));
+  const locate = (fieldPath: readonly PropertyKey[], onKey = false) => at(offsetOf(doc, onKey ? [...fieldPath, KEY] : fieldPath));
   const problem = (ruleId: RuleId, message: string, pos: { line: number; column: number }): Problem => ({
     file,
     ...pos,
@@ -80,26 +82,34 @@ export function parseAnswers(text: string, file: string, options: LoadOptions = 
       const target = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
       return problem(
         'answers-invalid',
-        ruleMessage('answers-invalid', { path: formatPath(target), detail: describeIssue(issue) }),
-        locate(issue.code === 'unrecognized_keys' ? [...target, KEY] : target),
+        ruleMessage('answers-invalid', { path: formatPath(target), detail: describeIssue(issue, hasPath(data, issue.path)) }),
+        locate(target, issue.code === 'unrecognized_keys'),
       );
     });
     return { problems, locate, file };
   }
 
   const answers = result.data;
-  const versionProblem = checkTemplateVersion(answers.templateVersion, options.contentTemplateVersion ?? CURRENT_TEMPLATE_VERSION);
+  const versionProblem = checkTemplateVersion(
+    answers.templateVersion,
+    options.contentTemplateVersion ?? CURRENT_TEMPLATE_VERSION,
+    options.templateVersions ?? TEMPLATE_VERSIONS,
+  );
   if (versionProblem) {
     return { problems: [problem(versionProblem.ruleId, versionProblem.message, locate(['templateVersion']))], locate, file };
   }
   return { answers, problems: [], locate, file };
 }
 
-function checkTemplateVersion(answered: string, content: string): { ruleId: RuleId; message: string } | undefined {
+function checkTemplateVersion(
+  answered: string,
+  content: string,
+  versions: Readonly<Record<string, readonly SlotDefinition[]>>,
+): { ruleId: RuleId; message: string } | undefined {
   if (answered === content) return undefined;
-  const known = Object.keys(TEMPLATE_VERSIONS);
-  const answeredSlots = TEMPLATE_VERSIONS[answered];
-  const contentSlots = TEMPLATE_VERSIONS[content];
+  const known = Object.keys(versions);
+  const answeredSlots = versions[answered];
+  const contentSlots = versions[content];
   if (!answeredSlots || !contentSlots) {
     return { ruleId: 'template-version-unknown', message: ruleMessage('template-version-unknown', { version: answered, known: known.join('、') }) };
   }
@@ -111,28 +121,46 @@ function checkTemplateVersion(answered: string, content: string): { ruleId: Rule
   };
 }
 
+function hasPath(data: unknown, fieldPath: readonly PropertyKey[]): boolean {
+  let value = data;
+  for (const key of fieldPath) {
+    if (value === null || typeof value !== 'object' || !(String(key) in value)) return false;
+    value = (value as Record<string, unknown>)[String(key)];
+  }
+  return value !== undefined && value !== null;
+}
+
 /** Marker in a field path meaning "the key of the last entry, not its value". */
 const KEY = Symbol('key');
 
-/** The source offset of the deepest node along `fieldPath` that exists. */
+/**
+ * The source offset of the deepest node along `fieldPath` that exists. A missing key
+ * points at the key of the object that lacks it (`plan:`), where a person adds it.
+ */
 function offsetOf(doc: Document, fieldPath: readonly PropertyKey[]): number {
   let node: YamlNode | null | undefined = doc.contents as YamlNode | null;
   let offset = node?.range?.[0] ?? 0;
+  let parentKeyOffset: number | undefined;
   for (let i = 0; i < fieldPath.length; i++) {
     const key = fieldPath[i];
     if (key === KEY) break;
     if (isMap(node)) {
       const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(key));
-      if (!pair) break;
-      const wantKey = fieldPath[i + 1] === KEY;
-      if (wantKey || !pair.value) {
-        offset = (pair.key as YamlNode).range?.[0] ?? offset;
+      if (!pair) {
+        offset = parentKeyOffset ?? offset;
         break;
       }
+      const keyOffset = (pair.key as YamlNode).range?.[0] ?? offset;
+      if (fieldPath[i + 1] === KEY || !pair.value) {
+        offset = keyOffset;
+        break;
+      }
+      parentKeyOffset = keyOffset;
       node = pair.value as YamlNode;
     } else if (isSeq(node) && typeof key === 'number') {
       const item = node.items[key] as YamlNode | undefined;
       if (!item) break;
+      parentKeyOffset = item.range?.[0];
       node = item;
     } else {
       break;

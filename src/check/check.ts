@@ -83,7 +83,7 @@ function unusedAnswers(loaded: LoadedAnswers, values: SlotValues, tokens: readon
     .filter((slot) => slot.answerPath.startsWith('slots.') && values.has(slot.id) && !used.has(slot.id))
     .map((slot) => ({
       file: loaded.file,
-      ...loaded.locate(['slots', slot.id]),
+      ...loaded.locate(['slots', slot.id], true),
       ruleId: 'unused-answer' as const,
       severity: 'warning' as const,
       message: ruleMessage('unused-answer', { answerPath: slot.answerPath, marker: `#${slot.id}#` }),
