@@ -20,6 +20,9 @@ export default defineConfig({
   devToolbar: { enabled: false },
   markdown: {
     processor: unified({ ...sitePlugins({ values: site?.values, answersFile: answersFileFromEnv() }), smartypants: false }),
+    // Code samples (the handbook's YAML and commands) on the site's light pages; a dark
+    // theme would print as pale text once the browser drops backgrounds.
+    shikiConfig: { theme: 'github-light', wrap: true },
   },
   integrations: [mdx()],
 });

@@ -5,6 +5,7 @@
  * company's words, not the template's markers.
  */
 import type { SlotValues } from '../src/answers/values.ts';
+import rehypeGlossary from './rehype-glossary.ts';
 import remarkBcpSlots from './remark-bcp-slots.ts';
 
 export interface SitePluginOptions {
@@ -17,6 +18,9 @@ export interface SitePluginOptions {
 export function sitePlugins({ values, answersFile }: SitePluginOptions) {
   return {
     remarkPlugins: [[remarkBcpSlots, { values, answersFile, failOnError: true }]] as [typeof remarkBcpSlots, object][],
-    rehypePlugins: [],
+    // After the slots: a resolved slot is a <Slot> element, not text, so the glossary
+    // never links inside an answer; it works on HTML (rehype) because it skips headings,
+    // links and code by their elements.
+    rehypePlugins: [[rehypeGlossary, {}]] as [typeof rehypeGlossary, object][],
   };
 }

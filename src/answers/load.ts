@@ -6,11 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import { ruleMessage, ruleSeverity, type Problem, type RuleId } from '../errors/catalogue.ts';
 import { CURRENT_TEMPLATE_VERSION, TEMPLATE_VERSIONS, diffTemplateVersions, type SlotDefinition } from '../template/slots.ts';
 import { describeIssue, formatPath } from './error-map.ts';
+import { applyVisibility, type Visibility } from './mask.ts';
 import { answersSchema, type Answers } from './schema.ts';
+import { MAX_ANSWERS_BYTES, bytePosition, encodingProblem, pathNear, yamlErrorText } from './yaml-errors.ts';
 
 export const DEFAULT_ANSWERS_FILE = 'answers/answers.yaml';
 
@@ -31,19 +33,33 @@ export interface LoadOptions {
   contentTemplateVersion?: string;
   /** Known template versions. Default: every version this tool knows. */
   templateVersions?: Readonly<Record<string, readonly SlotDefinition[]>>;
+  /** `public` masks confidential fields (see mask.ts) in the returned answers. Default: `internal`. */
+  visibility?: Visibility;
 }
 
 export function loadAnswersFile(filePath: string, options: LoadOptions = {}): LoadedAnswers {
   const cwd = options.cwd ?? process.cwd();
   const file = path.relative(cwd, path.resolve(cwd, filePath)) || filePath;
-  let source: string;
+  const failed = (ruleId: RuleId, message: string, pos = { line: 1, column: 1 }): LoadedAnswers => ({
+    problems: [{ file, ...pos, ruleId, severity: ruleSeverity(ruleId), message }],
+    locate: () => ({ line: 1, column: 1 }),
+    file,
+  });
+  let bytes: Buffer;
   try {
-    source = readFileSync(path.resolve(cwd, filePath), 'utf8');
+    bytes = readFileSync(path.resolve(cwd, filePath));
   } catch {
-    const problem: Problem = { file, line: 1, column: 1, ruleId: 'answers-not-found', severity: 'error', message: ruleMessage('answers-not-found', { file }) };
-    return { problems: [problem], locate: () => ({ line: 1, column: 1 }), file };
+    return failed('answers-not-found', ruleMessage('answers-not-found', { file }));
   }
-  return parseAnswers(source, file, options);
+  // Checked before parsing: a huge file would tie up the parser, and text in the wrong
+  // encoding would be read as replacement characters and fail somewhere confusing.
+  if (bytes.length > MAX_ANSWERS_BYTES) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    return failed('answers-too-large', ruleMessage('answers-too-large', { size: mb(bytes.length), limit: mb(MAX_ANSWERS_BYTES) }));
+  }
+  const encoding = encodingProblem(bytes);
+  if (encoding) return failed('answers-encoding', ruleMessage('answers-encoding', { detail: encoding.detail }), bytePosition(bytes, encoding.offset));
+  return parseAnswers(bytes.toString('utf8'), file, options);
 }
 
 /** Validates answers given as text; `file` is only used in the reports. */
@@ -65,12 +81,23 @@ export function parseAnswers(text: string, file: string, options: LoadOptions = 
   });
 
   if (doc.errors.length > 0) {
-    const problems = doc.errors.map((error) =>
-      problem('answers-yaml-syntax', ruleMessage('answers-yaml-syntax', { detail: yamlErrorText(error.code, error.message) }), at(error.pos[0])),
-    );
-    return { problems, locate, file };
+    // Only the first: later syntax errors are mostly the parser losing its way after it.
+    const [first] = doc.errors;
+    const more = doc.errors.length - 1;
+    const detail = yamlErrorText(first!.code, more > 0 ? `この後にも読めない所が ${more} か所ありますが、ここを直すと消えることがあります。` : '');
+    const message = ruleMessage('answers-yaml-syntax', { path: formatPath(pathNear(source, first!.pos[0])), detail });
+    return { problems: [problem('answers-yaml-syntax', message, at(first!.pos[0]))], locate, file };
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 50 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (error) {
+    // Only aliases make toJS throw: one that points nowhere, or too many (an alias bomb).
+    const code = error instanceof Error && /Excessive alias/.test(error.message) ? 'RESOURCE_EXHAUSTION' : 'ALIAS_UNRESOLVED';
+    const offset = aliasOffset(doc, code === 'ALIAS_UNRESOLVED');
+    const message = ruleMessage('answers-yaml-syntax', { path: formatPath(pathNear(source, offset)), detail: yamlErrorText(code) });
+    return { problems: [problem('answers-yaml-syntax', message, at(offset))], locate, file };
+  }
   if (data === null || data === undefined || source.trim() === '') {
     return { problems: [problem('answers-empty', ruleMessage('answers-empty', {}), { line: 1, column: 1 })], locate, file };
   }
@@ -98,7 +125,20 @@ export function parseAnswers(text: string, file: string, options: LoadOptions = 
   if (versionProblem) {
     return { problems: [problem(versionProblem.ruleId, versionProblem.message, locate(['templateVersion']))], locate, file };
   }
-  return { answers, problems: [], locate, file };
+  return { answers: applyVisibility(answers, options.visibility), problems: [], locate, file };
+}
+
+/** Where the first alias (`*name`) is, or the first one that points nowhere. */
+function aliasOffset(doc: Document, unresolvedOnly: boolean): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_, node) {
+      if (unresolvedOnly && node.resolve(doc) !== undefined) return undefined;
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 function checkTemplateVersion(
@@ -168,22 +208,4 @@ function offsetOf(doc: Document, fieldPath: readonly PropertyKey[]): number {
     offset = node?.range?.[0] ?? offset;
   }
   return offset;
-}
-
-const YAML_ERRORS: Record<string, string> = {
-  TAB_AS_INDENT: '字下げにタブが使われています。半角スペースで字下げしてください。',
-  BAD_INDENT: '字下げがずれています。同じ階層の項目は同じ数の半角スペースでそろえてください。',
-  DUPLICATE_KEY: '同じ項目名が2回書かれています。1つにまとめてください。',
-  MISSING_CHAR: '閉じ記号（引用符や括弧）が足りません。',
-  BLOCK_AS_IMPLICIT_KEY: '項目名の後ろの「:」の位置か字下げが正しくありません。',
-  MULTILINE_IMPLICIT_KEY: '項目名が複数行にまたがっています。「項目名: 値」を1行に書いてください。',
-  UNEXPECTED_TOKEN: '思いがけない記号があります。値に「:」「#」「[」などを含めるときは引用符で囲んでください。',
-  BAD_SCALAR_START: '値の先頭の記号が使えません。値を引用符で囲んでください。',
-  ALIAS_PROPS: 'エイリアスの書き方が正しくありません。',
-};
-
-function yamlErrorText(code: string, message: string): string {
-  const text = YAML_ERRORS[code];
-  const firstLine = message.split('\n')[0] ?? '';
-  return text ? `${text}（${code}）` : `${firstLine}（${code}）`;
 }

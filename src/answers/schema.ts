@@ -8,8 +8,9 @@
 import * as z from 'zod';
 import { OUTSIDE_RESPONDER_ID } from '../template/slots.ts';
 
-// C0 controls except none: single-line answers hold no tab, newline or other control.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+// C0 controls except none: single-line answers hold no tab, newline or other control,
+// nor the bidirectional overrides that make text read differently from how it is stored.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 function line(max: number) {
   return z
@@ -42,7 +43,8 @@ export const duration = z
 export const frequency = z
   .string()
   .trim()
-  .regex(/^(年|半年|四半期|月)[1-9]\d{0,1}回(以上)?$/, {
+  // 「2年1回」 is readable on purpose: the rule frequency-too-rare then says why it is not enough.
+  .regex(/^([1-9]\d?年|年|半年|四半期|月)[1-9]\d?回(以上)?$/, {
     error: '頻度は「年1回」「年2回以上」「半年1回」「月1回」のように書いてください。',
   })
   .meta({ description: '実施頻度（例: 年1回、年1回以上）' });
@@ -79,6 +81,34 @@ export const slotsSchema = z
   .partial()
   .meta({ description: 'ひな形の枠ごとの回答。11・12 は contacts の outside-responder から取る。' });
 
+/** The 13 threat entry points, numbered as in the JNSA handbook series. */
+export const THREAT_ENTRY_NUMBERS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13] as const;
+export type ThreatEntryNumber = (typeof THREAT_ENTRY_NUMBERS)[number];
+
+/**
+ * Residual risk of one entry after the company's risk assessment: 1 (small) to 4 (large),
+ * or BAD when the company cannot judge it yet (nobody knows how the entry is used).
+ * 3 and 4 count as high: the plan's first response closes those entries first.
+ */
+export const residualRisk = z
+  .literal([1, 2, 3, 4, 'BAD'])
+  .meta({ description: '残るリスク: 1（小さい）〜4（大きい）、実態が分からず評価できないときは BAD' });
+
+// An `id` puts this once under $defs in the JSON Schema instead of 13 copies.
+export const threatAssessmentSchema = z
+  .strictObject({
+    result: residualRisk,
+    issue: line(200).optional().meta({ description: 'アセスメントで見つかった課題' }),
+  })
+  .meta({ id: 'threatAssessment', description: '脅威の入口1件のアセスメント結果' });
+
+export const threatsSchema = z
+  .strictObject(
+    Object.fromEntries(THREAT_ENTRY_NUMBERS.map((n) => [n, threatAssessmentSchema])) as Record<`${ThreatEntryNumber}`, typeof threatAssessmentSchema>,
+  )
+  .partial()
+  .meta({ description: '脅威の入口（1〜13）ごとのリスクアセスメントの結果。書いていない入口は「未記入」と表示する。' });
+
 export const contactSchema = z
   .strictObject({
     id: z
@@ -86,11 +116,15 @@ export const contactSchema = z
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'id は半角英小文字・数字・ハイフンで書いてください（例: security-officer）。' }),
     role: roleName,
     organisation: line(60).optional().meta({ description: '社外の連絡先の会社・団体名' }),
-    person: line(40).optional().meta({ description: '担当者の氏名' }),
-    phone: phoneNumber.optional(),
-    mobile: phoneNumber.optional().meta({ description: '携帯電話（社内ネットワークが止まってもつながる番号）' }),
-    email: email.optional(),
+    person: line(40).optional().meta({ description: '担当者の氏名（公開版では「非公開」と表示）' }),
+    phone: phoneNumber.optional().meta({ description: '電話番号（公開版では「非公開」と表示）' }),
+    mobile: phoneNumber.optional().meta({ description: '携帯電話（社内ネットワークが止まってもつながる番号。公開版では「非公開」と表示）' }),
+    email: email.optional().meta({ description: 'メールアドレス（公開版では「非公開」と表示）' }),
     note: line(200).optional(),
+    public: z
+      .boolean()
+      .optional()
+      .meta({ description: 'true: 会社の代表番号や窓口なので、公開版でも氏名・電話・メールを伏せない' }),
   })
   .refine((c) => c.phone !== undefined || c.mobile !== undefined || c.email !== undefined, {
     error: '連絡手段（phone・mobile・email のどれか）を1つ以上書いてください。',
@@ -103,9 +137,37 @@ export const revisionSchema = z.strictObject({
   approvedBy: roleName.meta({ description: '承認した役職' }),
 });
 
+/** When the plan was last reviewed, taught, drilled and audited: `bcp check` counts the due dates from these. */
+export const upkeepSchema = z
+  .strictObject({
+    lastReview: isoDate.optional().meta({ description: '計画を最後に見直した日（改訂履歴の日付が新しければそちらを使う）' }),
+    lastEducation: isoDate.optional().meta({ description: '従業員教育を最後に行った日' }),
+    lastDrill: isoDate.optional().meta({ description: '訓練を最後に行った日' }),
+    lastAudit: isoDate.optional().meta({ description: '内部監査を最後に行った日' }),
+    asOf: isoDate
+      .optional()
+      .meta({ description: '期限を数える基準日。見本の会社専用（自社の回答には書かない。書くと今日の日付の代わりに使われ、期限切れを見逃す）' }),
+  })
+  .meta({ description: '見直し・教育・訓練・監査を最後に行った日。書いていない項目は初版の日付から数える。' });
+
+/** Rules that the answers may set aside by saying why (the reason is shown to reviewers in the check). */
+export const waiversSchema = z
+  .strictObject({
+    'report-slower-than-grasp': line(200).meta({ description: '最終報告先への報告（#9#）が概況把握（#7#）より遅くてよい理由' }),
+  })
+  .partial()
+  .meta({ description: 'ルールから外れてよい理由。書いたルールはエラーにしない。' });
+
+/**
+ * Fields a public build (`bcp build --public`) replaces with 「非公開」: who the staff are
+ * and how to reach them in person. `[]` means every entry of the list; an entry with
+ * `public: true` (a company switchboard, an outside firm's desk) is shown as written.
+ */
+export const CONFIDENTIAL_PATHS = ['contacts[].person', 'contacts[].phone', 'contacts[].mobile', 'contacts[].email'] as const;
+
 export const answersSchema = z
   .strictObject({
-    templateVersion: z.string().meta({ description: 'この回答が答えているひな形の版（例: "1.0"）' }),
+    templateVersion: line(10).meta({ description: 'この回答が答えているひな形の版（例: "1.0"）' }),
     company: z.strictObject({
       name: line(60),
       shortName: line(30).optional(),
@@ -118,8 +180,11 @@ export const answersSchema = z
       confidentiality: line(20).meta({ description: '表紙とフッターに出す機密区分（例: 社外秘）' }),
     }),
     slots: slotsSchema,
+    threats: threatsSchema.optional(),
     contacts: z.array(contactSchema).min(1, { error: '連絡先を1件以上書いてください。' }),
     revisions: z.array(revisionSchema).min(1, { error: '改訂履歴を1件以上書いてください。' }),
+    upkeep: upkeepSchema.optional(),
+    waivers: waiversSchema.optional(),
   })
   .superRefine((answers, ctx) => {
     const seen = new Set<string>();
@@ -140,3 +205,5 @@ export type Answers = z.infer<typeof answersSchema>;
 export type Contact = z.infer<typeof contactSchema>;
 export type Revision = z.infer<typeof revisionSchema>;
 export type SlotAnswers = z.infer<typeof slotsSchema>;
+export type ThreatAssessment = z.infer<typeof threatAssessmentSchema>;
+export type ResidualRisk = z.infer<typeof residualRisk>;

@@ -9,6 +9,8 @@ import path from 'node:path';
 import { runCheck } from '../check/check.ts';
 import { formatProblem, formatReport, formatSummary, githubAnnotation } from '../check/report.ts';
 import type { Problem } from '../errors/catalogue.ts';
+import { PDF_FILE, printPlanPdf } from '../pdf/print.ts';
+import { indexSite } from '../search/index-site.ts';
 import { guardSite } from './html-guard.ts';
 
 export interface BuildOptions {
@@ -20,6 +22,10 @@ export interface BuildOptions {
   cwd?: string;
   /** Where messages go. Default: stderr. */
   log?: (line: string) => void;
+  /** The public build (`--public`): confidential answers read 「非公開」 in every page, index and the PDF. Default: false (internal). */
+  public?: boolean;
+  /** YYYY-MM-DD the due dates count from (`--today`). Default: the answers' `upkeep.asOf`, else today in Japan. */
+  today?: string;
 }
 
 export async function buildSite(options: BuildOptions = {}): Promise<boolean> {
@@ -44,7 +50,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<boolean> {
     return false;
   };
 
-  const check = await runCheck({ answersFile: path.relative(cwd, answersFile), cwd });
+  const check = await runCheck({ answersFile: path.relative(cwd, answersFile), cwd, today: options.today });
   if (check.errorCount > 0) return fail(check.problems);
   for (const problem of check.problems) log(formatProblem(problem));
 
@@ -52,6 +58,10 @@ export async function buildSite(options: BuildOptions = {}): Promise<boolean> {
   process.env.BCP_ANSWERS = answersFile;
   process.env.BCP_OUT_DIR = staging;
   process.env.BCP_CACHE_DIR = cacheDir;
+  // The pages load the answers masked (public) or not, and show due dates from the checked date.
+  process.env.BCP_VISIBILITY = options.public ? 'public' : 'internal';
+  process.env.BCP_TODAY = check.today.date;
+  process.env.BCP_TODAY_SOURCE = check.today.source;
   try {
     const { build } = await import('astro');
     await build({ root: cwd, logLevel: 'error' });
@@ -69,9 +79,24 @@ export async function buildSite(options: BuildOptions = {}): Promise<boolean> {
 
   // Steps over the finished HTML go here, each owned by its module (search index, PDF).
 
+  // The binder PDF, printed from the staged print.html; no browser means no site either.
+  try {
+    const pdf = await printPlanPdf({ siteDir: staging, cwd });
+    log(`${PDF_FILE} を作りました（${pdf.pages} ページ、${Math.round(pdf.bytes / 1024)} KB）。`);
+  } catch (error) {
+    await cleanUp();
+    log(`PDF を作れませんでした: ${error instanceof Error ? error.message : String(error)}`);
+    return false;
+  }
+  const search = await indexSite(staging, path.relative(cwd, outDir) || '.');
+  if (search.length > 0) {
+    await cleanUp();
+    return fail(search);
+  }
+
   await mkdir(path.dirname(outDir), { recursive: true });
   await rename(staging, outDir);
   await cleanUp();
-  log(`${path.relative(cwd, outDir) || outDir} にサイトを作りました（${formatSummary(0, check.warningCount)}）。`);
+  log(`${path.relative(cwd, outDir) || outDir} に${options.public ? '公開版（氏名・電話番号・メールアドレスは「非公開」）の' : ''}サイトを作りました（${formatSummary(0, check.warningCount)}）。`);
   return true;
 }

@@ -2,13 +2,17 @@
  * `bcp check`: validates the answers and scans the content for slots, reporting every
  * problem of the run together. The site build runs this first and stops on errors.
  */
+import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { DEFAULT_ANSWERS_FILE, loadAnswersFile, type LoadedAnswers } from '../answers/load.ts';
+import { resolveToday, type Today } from '../answers/due.ts';
+import { checkAnswerRules } from '../answers/rules/index.ts';
 import type { Answers } from '../answers/schema.ts';
 import { slotValues, type SlotValues } from '../answers/values.ts';
 import { ruleMessage, type Problem, type RuleId } from '../errors/catalogue.ts';
+import { GLOSSARY_FILE, loadGlossary } from '../glossary/load.ts';
 import { CURRENT_TEMPLATE_VERSION, slotsOf } from '../template/slots.ts';
 import { scanFiles } from './scan.ts';
 
@@ -21,6 +25,8 @@ export interface CheckOptions {
   paths?: readonly string[];
   /** Working directory; reported paths are relative to it. Default: `process.cwd()`. */
   cwd?: string;
+  /** YYYY-MM-DD the due dates count from (`--today`). Default: the answers' `upkeep.asOf`, else today in Japan. */
+  today?: string;
 }
 
 export interface Token {
@@ -35,6 +41,8 @@ export interface CheckResult {
   answers?: Answers;
   values?: SlotValues;
   loaded: LoadedAnswers;
+  /** The date due dates were counted from; the build passes it on to the pages. */
+  today: Today;
   tokens: Token[];
   problems: Problem[];
   errorCount: number;
@@ -53,11 +61,16 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
   const problems = [...loaded.problems, ...vfiles.flatMap(problemsOf)];
   // Whether an answer is unused can only be told from the whole content.
   if (loaded.answers && values && !explicit) problems.push(...unusedAnswers(loaded, values, tokens));
+  // The glossary is content too (the site links its terms on every page); a project
+  // without one, such as a check-only folder, has nothing to check.
+  if (!explicit && existsSync(path.resolve(cwd, GLOSSARY_FILE))) problems.push(...loadGlossary(GLOSSARY_FILE, { cwd }).problems);
+  problems.push(...checkAnswerRules(loaded, { today: options.today }));
   problems.sort(byPosition);
   return {
     answers: loaded.answers,
     values,
     loaded,
+    today: resolveToday(loaded.answers, options.today),
     tokens,
     problems,
     errorCount: problems.filter((p) => p.severity === 'error').length,

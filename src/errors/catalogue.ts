@@ -77,6 +77,13 @@ export const RULES = {
     message: (p) => `MDX として読めません: ${p.detail}。本文の「{」「<」は \\{ や &lt; のようにエスケープしてください。`,
   }),
 
+  // --- glossary (content/glossary.yaml) ------------------------------------------
+  'glossary-invalid': rule<{ path: string; detail: string }>({
+    severity: 'error',
+    title: '用語集の誤り',
+    message: (p) => `用語集の \`${p.path}\`: ${p.detail}`,
+  }),
+
   // --- answers file ------------------------------------------------------------
   'answers-not-found': rule<{ file: string }>({
     severity: 'error',
@@ -88,10 +95,10 @@ export const RULES = {
     title: '回答ファイルが空',
     message: () => '回答ファイルが空です。answers/answers.yaml を写して、自社の回答を書いてください。',
   }),
-  'answers-yaml-syntax': rule<{ detail: string }>({
+  'answers-yaml-syntax': rule<{ path: string; detail: string }>({
     severity: 'error',
     title: 'YAML の書き方の誤り',
-    message: (p) => `YAML として読めません: ${p.detail}`,
+    message: (p) => `\`${p.path}\` のあたりが YAML として読めません。${p.detail}`,
   }),
   'answers-invalid': rule<{ path: string; detail: string }>({
     severity: 'error',
@@ -108,6 +115,194 @@ export const RULES = {
     title: 'ひな形の版が違う',
     message: (p) =>
       `回答はひな形 ${p.answers} 向けですが、本文はひな形 ${p.content} です。${p.added ? `${p.content} で増えた枠: ${p.added}。` : ''}${p.removed ? `${p.content} でなくなった枠: ${p.removed}。` : ''}回答を見直して templateVersion を「${p.content}」にしてください。`,
+  }),
+  'answers-too-large': rule<{ size: string; limit: string }>({
+    severity: 'error',
+    title: '回答ファイルが大きすぎる',
+    message: (p) => `回答ファイルが大きすぎます（${p.size}、上限 ${p.limit}）。別のファイルを指定していないか確かめ、回答だけを書いてください。`,
+  }),
+  'answers-encoding': rule<{ detail: string }>({
+    severity: 'error',
+    title: '回答ファイルの文字コードの誤り',
+    message: (p) => `回答ファイルを UTF-8 として読めません（${p.detail}）。メモ帳などで「UTF-8」を選んで保存し直してください（Shift_JIS や UTF-16 は使えません）。`,
+  }),
+
+  // --- answers: consistency rules (src/answers/rules/) -------------------------
+  'route-unknown-role': rule<{ path: string; role: string; known: string }>({
+    severity: 'error',
+    title: '連絡先のないルートの役割',
+    message: (p) =>
+      `\`${p.path}\`: エスカレーションルートの「${p.role}」は連絡先（contacts）のどの役割にもありません。contacts の role と同じ名前で書くか、この役割の連絡先を contacts に足してください（いまある役割: ${p.known}）。`,
+  }),
+  'route-start': rule<{ path: string; first: string; receiver: string }>({
+    severity: 'error',
+    title: 'ルートの始まりが報告の受け手でない',
+    message: (p) =>
+      `\`${p.path}\`: エスカレーションルートが「${p.first}」から始まっていますが、異常の報告を最初に受けるのは #1# の「${p.receiver}」です。ルートの先頭を「${p.receiver}」にしてください。`,
+  }),
+  'route-missing-head': rule<{ path: string; head: string }>({
+    severity: 'error',
+    title: '対策本部の責任者がルートにいない',
+    message: (p) =>
+      `\`${p.path}\`: 対策本部の責任者（#10# の「${p.head}」）がエスカレーションルートにいません。責任者まで報告が届くよう、ルートに「${p.head}」を入れてください。`,
+  }),
+  'route-duplicate-role': rule<{ path: string; role: string; first: number; second: number }>({
+    severity: 'warning',
+    title: 'ルートに同じ役割が2回',
+    message: (p) => `\`${p.path}\`: 「${p.role}」がエスカレーションルートの ${p.first} 番目と ${p.second} 番目の両方にあります。どちらか1つにしてください。`,
+  }),
+  'report-slower-than-grasp': rule<{ path: string; grasp: string; report: string }>({
+    severity: 'error',
+    title: '報告が状況把握より遅い',
+    message: (p) =>
+      `\`${p.path}\`: ルートの最後の相手への報告期限（${p.report}）が、概況把握の目標（#7# の ${p.grasp}）より遅くなっています。報告期限を ${p.grasp}（概況把握の目標）と同じかそれより短くするか、遅くてよい理由を waivers の report-slower-than-grasp に書いてください。`,
+  }),
+  'role-without-contact': rule<{ path: string; role: string }>({
+    severity: 'error',
+    title: '連絡先のない役割',
+    message: (p) =>
+      `\`${p.path}\`: 役割「${p.role}」の連絡先が contacts にありません。この役割の連絡先を contacts に足すか、contacts にある役割の名前で書いてください。`,
+  }),
+  'key-contact-without-mobile': rule<{ path: string; role: string; id: string; outside: boolean }>({
+    severity: 'error',
+    title: 'ネットワークなしで届かない連絡先',
+    message: (p) =>
+      p.outside
+        ? `\`${p.path}\`: 「${p.role}」（${p.id}）は計画で報告する相手ですが、電話番号がありません。メールが使えなくてもつながるよう phone か mobile を書いてください。`
+        : `\`${p.path}\`: 「${p.role}」（${p.id}）は計画で報告を受ける・動く役割ですが、携帯電話がありません。社内ネットワークやメールが止まってもつながるよう mobile を書いてください。`,
+  }),
+  'responder-without-phone': rule<{ path: string }>({
+    severity: 'error',
+    title: '外部専門家の電話番号がない',
+    message: (p) =>
+      `\`${p.path}\`: 外部専門家（outside-responder）に電話番号がありません。緊急時にすぐかけられるよう phone（または mobile）を書いてください。計画の #12# にもこの番号が入ります。`,
+  }),
+  'frequency-too-rare': rule<{ path: string; label: string; value: string }>({
+    severity: 'error',
+    title: '年1回に満たない頻度',
+    message: (p) => `\`${p.path}\`: ${p.label}の頻度「${p.value}」は少なすぎます。少なくとも年1回は行うよう「年1回」かそれより多い頻度にしてください。`,
+  }),
+  'threat-unassessed': rule<{ path: string; numbers: string }>({
+    severity: 'error',
+    title: '評価していない脅威の入口',
+    message: (p) =>
+      `\`${p.path}\`: 脅威の入口 ${p.numbers} のアセスメント結果がありません。入口ごとに result（残るリスク 1〜4、実態が分からなければ BAD）を書いてください。`,
+  }),
+  'threat-issue-missing': rule<{ path: string; number: number; result: string }>({
+    severity: 'error',
+    title: '課題の書かれていない要対応の入口',
+    message: (p) =>
+      `\`${p.path}\`: 脅威の入口 ${p.number} は result が「${p.result}」で対応が要りますが、issue（課題）がありません。何を調べる・直すのかを issue に書いてください。`,
+  }),
+  'role-is-personal-name': rule<{ path: string; value: string; name?: string }>({
+    severity: 'error',
+    title: '役割の欄に個人名',
+    message: (p) =>
+      `\`${p.path}\`: 役割の欄「${p.value}」に個人名${p.name ? `（${p.name}）` : ''}が入っています。担当が替わっても使えるよう役職名か部署名で書き、氏名は contacts の person にだけ書いてください。`,
+  }),
+  'personal-data-in-text': rule<{ path: string; kind: string }>({
+    severity: 'error',
+    title: '連絡先の欄の外にある個人情報',
+    message: (p) =>
+      `\`${p.path}\`: ${p.kind}が書かれています。公開版で「非公開」に伏せられるよう、氏名・電話番号・メールアドレスは contacts の person・phone・mobile・email にだけ書いてください（会社の代表番号なら、その連絡先に public: true を付けます）。`,
+  }),
+  'answer-markup': rule<{ path: string; sample: string }>({
+    severity: 'warning',
+    title: '書式のように見える回答',
+    message: (p) =>
+      `\`${p.path}\`: 回答に「${p.sample}」という HTML・MDX・Markdown・枠の書き方があります。サイトと PDF では書式にも枠にもならず、書いたとおりの文字で出ます。そのつもりでなければ消してください。`,
+  }),
+  'revision-order': rule<{ path: string; what: string }>({
+    severity: 'error',
+    title: '改訂履歴の順番の誤り',
+    message: (p) => `\`${p.path}\`: ${p.what}。改訂履歴は古い版から順に、新しい版を最後に足してください。`,
+  }),
+  'date-in-future': rule<{ path: string; date: string; today: string }>({
+    severity: 'error',
+    title: '未来の日付',
+    message: (p) => `\`${p.path}\`: ${p.date} は今日（${p.today}）より後の日付です。実際に行った・承認した日を書いてください。`,
+  }),
+
+  // --- answers: upkeep due dates (src/answers/due.ts) ----------------------------
+  'upkeep-overdue': rule<{ path: string; label: string; next: string; days: number; frequency: string; last?: string }>({
+    severity: 'error',
+    title: '期限を過ぎた見直し・教育・訓練・監査',
+    message: (p) =>
+      `\`${p.path}\`: ${p.label}の期限 ${p.next} を ${p.days} 日過ぎています（頻度 ${p.frequency}、前回 ${p.last ?? 'なし（初版の日付から数えました）'}）。${p.label}を行い、行った日を ${p.path} に書いてください。`,
+  }),
+  'upkeep-due-soon': rule<{ path: string; label: string; next: string; days: number; frequency: string; last?: string }>({
+    severity: 'warning',
+    title: '期限の近い見直し・教育・訓練・監査',
+    message: (p) =>
+      `\`${p.path}\`: ${p.label}の期限 ${p.next} まであと ${p.days} 日です（頻度 ${p.frequency}、前回 ${p.last ?? 'なし（初版の日付から数えました）'}）。日程を決め、行ったら ${p.path} にその日を書いてください。`,
+  }),
+  'upkeep-as-of-stale': rule<{ asOf: string; later: string; where: string }>({
+    severity: 'error',
+    title: '古い基準日',
+    message: (p) =>
+      `\`upkeep.asOf\`: 基準日 ${p.asOf} より後の日付 ${p.later}（${p.where}）があります。asOf は見本の会社が期限を固定するための設定なので、自社の回答ではこの行を消してください。消すと期限は今日の日付から数えます。`,
+  }),
+
+  // --- revision discipline (bcp revisions) ---------------------------------------
+  'revision-missing': rule<{ changed: string; version: string; file: string }>({
+    severity: 'error',
+    title: '改訂履歴に新しい版がない',
+    message: (p) =>
+      `計画の中身が変わりましたが、改訂履歴（revisions）に新しい版がありません（変わったもの: ${p.changed}）。${p.file} の revisions の最後に、version: "${p.version}"、date（承認した日）、summary（何を変えたか）、approvedBy（承認した役職）の1件を足してください。`,
+  }),
+  'revision-base-unknown': rule<{ base: string; detail: string }>({
+    severity: 'error',
+    title: '比べる元のコミットがない',
+    message: (p) =>
+      `比べる元「${p.base}」が git で見つかりません（${p.detail}）。ブランチ名を確かめ、CI では履歴をすべて取得（actions/checkout の fetch-depth: 0）してください。`,
+  }),
+
+  // --- site search ---------------------------------------------------------------
+  'search-index-failed': rule<{ detail: string }>({
+    severity: 'error',
+    title: '検索索引を作れない',
+    message: (p) =>
+      `サイト内検索の索引を作れませんでした（${p.detail}）。\`npm install\` で pagefind（@pagefind/ の実行ファイル）が入っているか確かめてください。`,
+  }),
+
+  // --- the binder PDF ------------------------------------------------------------
+  'browser-not-found': rule<{ tried: string }>({
+    severity: 'error',
+    title: 'PDF を印刷するブラウザがない',
+    message: (p) =>
+      `PDF を印刷するブラウザ（Chromium または Google Chrome）が見つかりません（探した場所: ${p.tried}）。Debian・Ubuntu では \`apt-get install chromium\` で入れるか、環境変数 PUPPETEER_EXECUTABLE_PATH にブラウザの実行ファイルのパスを書いてください。`,
+  }),
+  'browser-env-invalid': rule<{ path: string }>({
+    severity: 'error',
+    title: 'PUPPETEER_EXECUTABLE_PATH の先にブラウザがない',
+    message: (p) =>
+      `環境変数 PUPPETEER_EXECUTABLE_PATH が指す \`${p.path}\` に、実行できるブラウザがありません。パスを直すか、変数を消して既定の場所（/usr/bin/chromium など）から探させてください。`,
+  }),
+  'print-page-missing': rule<{ file: string }>({
+    severity: 'error',
+    title: '印刷用ページがない',
+    message: (p) => `印刷用ページ ${p.file} がありません。\`bcp build\` で作ったサイトのフォルダを --site に指定してください。`,
+  }),
+  'print-fonts-missing': rule<{ detail: string }>({
+    severity: 'error',
+    title: 'PDF 用のフォントがない',
+    message: (p) => `PDF に埋め込むフォント（@fontsource/noto-sans-jp）が読めません（${p.detail}）。\`npm install\` をやり直してください。`,
+  }),
+  'print-failed': rule<{ detail: string }>({
+    severity: 'error',
+    title: 'PDF の印刷に失敗',
+    message: (p) => `ブラウザで PDF を印刷できませんでした: ${p.detail}`,
+  }),
+  'toc-target-missing': rule<{ target: string }>({
+    severity: 'error',
+    title: '目次の行き先がない',
+    message: (p) => `目次の項目 \`#${p.target}\` の見出しが PDF の中に見つかりません。印刷用ページの見出しの id と目次を合わせてください。`,
+  }),
+  'toc-pages-unstable': rule<{ passes: number }>({
+    severity: 'error',
+    title: '目次のページ番号が定まらない',
+    message: (p) =>
+      `${p.passes} 回印刷しても、目次のページ番号と見出しのページが一致しませんでした。目次のページ番号の欄が狭すぎないか、印刷用の CSS を確かめてください。`,
   }),
 } as const;
 

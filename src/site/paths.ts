@@ -9,7 +9,19 @@ export const PAGES = {
   plan: 'plan.html',
   template: 'template.html',
   contacts: 'contacts.html',
+  // src/pages/handbook/index.astro: with build.format 'file' Astro writes it as handbook.html.
+  handbook: 'handbook.html',
+  glossary: 'glossary.html',
+  threats: 'threats.html',
+  checklists: 'checklists.html',
+  // The binder PDF, printed from print.html by `bcp build` (src/pdf/print.ts).
+  pdf: 'plan.pdf',
 } as const;
+
+/** A handbook chapter's page (src/pages/handbook/[slug].astro). */
+export function handbookPage(slug: string): string {
+  return `handbook/${slug}.html`;
+}
 
 /** A link from the page at `fromPathname` (Astro.url.pathname) to a site file such as `plan.html#x`. */
 export function relativeHref(fromPathname: string, target: string): string {

@@ -1,5 +1,6 @@
 /** The plan's chapters in order, rendered once per page that shows them. */
 import { getCollection, render } from 'astro:content';
+import { sectionsFromHeadings } from './plan-sections.ts';
 
 export async function planChapters() {
   const entries = (await getCollection('plan')).sort((a, b) => a.data.chapter - b.data.chapter);
@@ -9,4 +10,9 @@ export async function planChapters() {
       return { id: `chapter-${entry.data.chapter}`, chapter: entry.data.chapter, title: entry.data.title, Content, headings };
     }),
   );
+}
+
+/** The plan's sections by number, from the same rendered chapters. */
+export async function planSections() {
+  return sectionsFromHeadings(await planChapters());
 }

@@ -1,0 +1,51 @@
+/**
+ * The consistency rules over validated answers, run by `bcp check` (and so by `bcp
+ * build`) after the answers load without errors. Each module owns one concern; every
+ * rule id and message lives in the one catalogue, src/errors/catalogue.ts.
+ */
+import type { Problem } from '../../errors/catalogue.ts';
+import { resolveToday } from '../due.ts';
+import type { LoadedAnswers } from '../load.ts';
+import { contactRules } from './contacts.ts';
+import type { Rule, RuleContext } from './context.ts';
+import { frequencyRules } from './frequency.ts';
+import { markupRules } from './markup.ts';
+import { personalDataRules } from './personal-data.ts';
+import { revisionRules } from './revisions.ts';
+import { routeRules } from './route.ts';
+import { threatRules } from './threats.ts';
+import { timingRules } from './timing.ts';
+import { upkeepRules } from './upkeep.ts';
+
+export type { RuleContext } from './context.ts';
+
+/** Who is reached, when, how often, what is assessed, what is published, the history, the due dates. */
+export const ANSWER_RULES: readonly Rule[] = [
+  routeRules,
+  contactRules,
+  timingRules,
+  frequencyRules,
+  threatRules,
+  personalDataRules,
+  markupRules,
+  revisionRules,
+  upkeepRules,
+];
+
+export interface RuleOptions {
+  /** YYYY-MM-DD to count due dates from (`--today`). Default: `upkeep.asOf`, else today in Japan. */
+  today?: string;
+}
+
+/** The problems of every rule; none when the answers did not load. */
+export function checkAnswerRules(loaded: LoadedAnswers, options: RuleOptions = {}): Problem[] {
+  if (!loaded.answers) return [];
+  const context: RuleContext = {
+    answers: loaded.answers,
+    file: loaded.file,
+    locate: loaded.locate,
+    today: resolveToday(loaded.answers, options.today),
+  };
+  // In file order, like every other report.
+  return ANSWER_RULES.flatMap((rule) => rule(context)).sort((a, b) => a.line - b.line || a.column - b.column);
+}

@@ -1,0 +1,113 @@
+/**
+ * Loads the glossary: reads `content/glossary.yaml`, validates it and reports every
+ * problem with the line and column of the field, like the answers loader. `bcp check`
+ * reports these; the site and the glossary plugin call `requireGlossary()`.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { describeIssue, formatPath } from '../answers/error-map.ts';
+import { formatReport } from '../check/report.ts';
+import { ruleMessage, type Problem } from '../errors/catalogue.ts';
+import { glossarySchema, type GlossaryTerm } from './schema.ts';
+
+export const GLOSSARY_FILE = 'content/glossary.yaml';
+
+export interface LoadedGlossary {
+  /** The validated terms in file order, or undefined when the file has errors. */
+  terms?: GlossaryTerm[];
+  problems: Problem[];
+  /** The file name as reported (relative to the working directory). */
+  file: string;
+}
+
+export function loadGlossary(filePath: string = GLOSSARY_FILE, options: { cwd?: string } = {}): LoadedGlossary {
+  const cwd = options.cwd ?? process.cwd();
+  const full = path.resolve(cwd, filePath);
+  const file = path.relative(cwd, full) || filePath;
+  let source: string;
+  try {
+    source = readFileSync(full, 'utf8');
+  } catch {
+    return { problems: [problem(file, '（ファイル全体）', 'ファイルが読めません。パスを確かめてください。', { line: 1, column: 1 })], file };
+  }
+  return parseGlossary(source, file);
+}
+
+/** Validates glossary YAML given as text; `file` is only used in the reports. */
+export function parseGlossary(text: string, file: string): LoadedGlossary {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  if (doc.errors.length > 0) {
+    const problems = doc.errors.map((error) =>
+      problem(file, '（ファイル全体）', `YAML として読めません: ${error.message.split('\n')[0]}（${error.code}）`, at(error.pos[0])),
+    );
+    return { problems, file };
+  }
+  const data: unknown = doc.toJS();
+  const result = glossarySchema.safeParse(data);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      // Point at the unknown key itself rather than at the object holding it.
+      const unknownKey = issue.code === 'unrecognized_keys';
+      const target = unknownKey ? [...issue.path, issue.keys[0]!] : issue.path;
+      return problem(file, formatPath(target), describeIssue(issue, hasPath(data, issue.path)), at(offsetOf(doc, target, unknownKey)));
+    });
+    return { problems, file };
+  }
+  return { terms: result.data.terms, problems: [], file };
+}
+
+// Read once per process: the plugin runs per page and the glossary page asks again.
+const cache = new Map<string, GlossaryTerm[]>();
+
+/** The validated terms, or a thrown report of every problem (for the site build). */
+export function requireGlossary(filePath: string = GLOSSARY_FILE): GlossaryTerm[] {
+  const key = path.resolve(filePath);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const loaded = loadGlossary(filePath);
+  if (!loaded.terms) throw new Error(`用語集に誤りがあります。\n${formatReport(loaded.problems)}`);
+  cache.set(key, loaded.terms);
+  return loaded.terms;
+}
+
+function problem(file: string, fieldPath: string, detail: string, pos: { line: number; column: number }): Problem {
+  return { file, ...pos, ruleId: 'glossary-invalid', severity: 'error', message: ruleMessage('glossary-invalid', { path: fieldPath, detail }) };
+}
+
+function hasPath(data: unknown, fieldPath: readonly PropertyKey[]): boolean {
+  let value = data;
+  for (const key of fieldPath) {
+    if (value === null || typeof value !== 'object' || !(String(key) in value)) return false;
+    value = (value as Record<string, unknown>)[String(key)];
+  }
+  return value !== undefined && value !== null;
+}
+
+/** The source offset of the deepest node along `fieldPath` that exists (of the last key with `onKey`). */
+function offsetOf(doc: Document, fieldPath: readonly PropertyKey[], onKey = false): number {
+  let node = doc.contents as YamlNode | null;
+  let offset = node?.range?.[0] ?? 0;
+  for (const [i, key] of fieldPath.entries()) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(key));
+      if (!pair) break;
+      const last = i === fieldPath.length - 1;
+      if (!pair.value || (last && onKey)) return (pair.key as YamlNode).range?.[0] ?? offset;
+      node = pair.value as YamlNode;
+    } else if (isSeq(node) && typeof key === 'number') {
+      const item = node.items[key] as YamlNode | undefined;
+      if (!item) break;
+      node = item;
+    } else {
+      break;
+    }
+    offset = node.range?.[0] ?? offset;
+  }
+  return offset;
+}

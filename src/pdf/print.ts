@@ -1,0 +1,231 @@
+/**
+ * The PDF step: prints the built site's print.html to one A4 PDF.
+ *
+ * 1. Chromium opens the page at a made-up origin whose every request we answer from
+ *    disk (the site folder, and the font package for `/__fonts/`); nothing reaches the
+ *    network, and the site itself never carries the fonts.
+ * 2. Two passes for the table of contents: print, read on which page each contents
+ *    target landed (the PDF's named destinations), write those numbers into the page,
+ *    print again, and check that nothing moved.
+ * 3. The clock-dependent metadata is replaced with the plan's own, so the same answers
+ *    give the same PDF.
+ */
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'puppeteer';
+import { ruleMessage } from '../errors/catalogue.ts';
+import { PAGES } from '../site/paths.ts';
+import { BROWSER_ARGS, findBrowser } from './browser.ts';
+import { destinationPages, finishPdf } from './document.ts';
+import { PdfError } from './error.ts';
+import { FONT_FAMILY, FONT_URL_PATH, FONT_WEIGHTS, printFonts } from './fonts.ts';
+
+export const PRINT_PAGE = 'print.html';
+export const PDF_FILE = PAGES.pdf;
+
+/** Never resolvable (RFC 2606), so a request we fail to answer cannot leave the machine. */
+const ORIGIN = 'https://bcp-print.invalid';
+/** Two passes settle the contents; more only if filling the numbers moved a heading. */
+const MAX_PASSES = 4;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+};
+
+export interface PrintOptions {
+  /** The built site folder holding print.html. */
+  siteDir: string;
+  /** Where the PDF goes. Default: `plan.pdf` inside `siteDir`. */
+  outFile?: string;
+  /** Project root, where the font package is installed. Default: `process.cwd()`. */
+  cwd?: string;
+  /** Browser executable. Default: found by `findBrowser()`. */
+  executablePath?: string;
+}
+
+export interface PrintResult {
+  file: string;
+  pages: number;
+  bytes: number;
+  /** How many times the page was printed until the contents' numbers held. */
+  passes: number;
+  /** Contents target id → page number printed in the contents. */
+  toc: ReadonlyMap<string, number>;
+}
+
+export async function printPlanPdf(options: PrintOptions): Promise<PrintResult> {
+  const siteDir = path.resolve(options.siteDir);
+  const outFile = path.resolve(options.outFile ?? path.join(siteDir, PDF_FILE));
+  const pageFile = path.join(siteDir, PRINT_PAGE);
+  if (!(await stat(pageFile).catch(() => undefined))?.isFile()) {
+    throw new PdfError('print-page-missing', ruleMessage('print-page-missing', { file: pageFile }));
+  }
+  const fonts = await printFonts(ORIGIN, options.cwd);
+  const executablePath = options.executablePath ?? (await findBrowser());
+
+  const { launch } = await import('puppeteer');
+  let browser;
+  try {
+    browser = await launch({ executablePath, headless: true, args: [...BROWSER_ARGS] });
+  } catch (error) {
+    throw new PdfError('print-failed', ruleMessage('print-failed', { detail: `${executablePath} を起動できません（${errorText(error)}）` }));
+  }
+  try {
+    const page = await browser.newPage();
+    await serveFromDisk(page, siteDir, fonts);
+    await page.goto(`${ORIGIN}/${PRINT_PAGE}`, { waitUntil: 'load' });
+    await loadFonts(page);
+    await relinkForPrint(page);
+    const { pdf, passes, toc } = await printWithContents(page);
+    const meta = await page.evaluate(() => ({
+      title: document.title,
+      author: document.querySelector<HTMLMetaElement>('meta[name="author"]')?.content ?? '',
+      subject: document.querySelector<HTMLMetaElement>('meta[name="description"]')?.content ?? '',
+      date: document.querySelector<HTMLMetaElement>('meta[name="bcp:revision-date"]')?.content ?? '',
+    }));
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(meta.date)) {
+      throw new PdfError('print-failed', ruleMessage('print-failed', { detail: `${PRINT_PAGE} に改訂日（meta bcp:revision-date）がありません` }));
+    }
+    const finished = await finishPdf(pdf, meta);
+    await mkdir(path.dirname(outFile), { recursive: true });
+    // Written beside the target and renamed, so a reader never sees half a PDF.
+    const partial = `${outFile}.bcp-tmp-${process.pid}`;
+    await writeFile(partial, finished.bytes);
+    await rename(partial, outFile).catch(async (error: unknown) => {
+      await rm(partial, { force: true });
+      throw error;
+    });
+    return { file: outFile, pages: finished.pages, bytes: finished.bytes.byteLength, passes, toc };
+  } catch (error) {
+    if (error instanceof PdfError) throw error;
+    throw new PdfError('print-failed', ruleMessage('print-failed', { detail: errorText(error) }));
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Answers every request of the page from disk; anything outside the site is refused. */
+async function serveFromDisk(page: Page, siteDir: string, fonts: { css: string; dir: string }) {
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin !== ORIGIN) {
+      void request.abort('blockedbyclient');
+      return;
+    }
+    const pathname = decodeURIComponent(url.pathname);
+    const inFonts = pathname.startsWith(FONT_URL_PATH);
+    const root = inFonts ? fonts.dir : siteDir;
+    const file = path.resolve(root, `.${inFonts ? pathname.slice(FONT_URL_PATH.length - 1) : pathname}`);
+    if (file !== root && !file.startsWith(root + path.sep)) {
+      void request.respond({ status: 404, body: '' });
+      return;
+    }
+    readFile(file).then(
+      (body) => {
+        const contentType = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
+        // The font faces go into the print page only here, while it prints.
+        const payload = path.basename(file) === PRINT_PAGE ? Buffer.from(String(body).replace('</head>', `<style>${fonts.css}</style></head>`)) : body;
+        void request.respond({ status: 200, contentType, body: payload });
+      },
+      () => void request.respond({ status: 404, body: '' }),
+    );
+  });
+}
+
+/**
+ * Waits for every font face the page needs. Margin boxes are laid out only when printing,
+ * so the characters of the running header and footer are loaded explicitly: otherwise a
+ * character that appears nowhere else would be drawn with a system font.
+ */
+async function loadFonts(page: Page) {
+  const failed = await page.evaluate(
+    async (family: string, weights: readonly number[]) => {
+      const root = document.documentElement;
+      const running = Array.from(root.style)
+        .filter((name) => name.startsWith('--bcp-'))
+        .map((name) => root.style.getPropertyValue(name))
+        .join('');
+      const text = `${running}0123456789 /`;
+      await Promise.all(weights.map((weight) => document.fonts.load(`${weight} 16px "${family}"`, text)));
+      void document.body.offsetHeight;
+      await document.fonts.ready;
+      return Array.from(document.fonts)
+        .filter((face) => face.status === 'error')
+        .map((face) => face.family);
+    },
+    FONT_FAMILY,
+    [...FONT_WEIGHTS],
+  );
+  if (failed.length > 0) {
+    throw new PdfError('print-fonts-missing', ruleMessage('print-fonts-missing', { detail: `読めなかったフォント: ${failed.length} 件` }));
+  }
+}
+
+/**
+ * Links to site pages would point at the made-up origin inside the PDF. A link whose
+ * target is also in the print page becomes a jump inside the PDF: by its fragment
+ * (`glossary.html#term-x` → `#term-x`) or by the part that stands for the page
+ * (`data-print-of="contacts.html"`); any other keeps its text and loses the link.
+ */
+async function relinkForPrint(page: Page) {
+  await page.evaluate((origin: string) => {
+    const byId = (id: string) => (id ? document.getElementById(id) : null);
+    for (const link of Array.from(document.querySelectorAll<HTMLAnchorElement>('a[href]'))) {
+      const url = new URL(link.getAttribute('href') ?? '', document.baseURI);
+      if (url.origin !== origin) continue;
+      const fragment = decodeURIComponent(url.hash.slice(1));
+      const file = decodeURIComponent(url.pathname.slice(1));
+      const part = Array.from(document.querySelectorAll<HTMLElement>('[data-print-of][id]')).find((e) => e.dataset.printOf === file);
+      const target = byId(fragment) ?? part;
+      if (target) link.setAttribute('href', `#${target.id}`);
+      else link.removeAttribute('href');
+    }
+  }, ORIGIN);
+}
+
+async function printWithContents(page: Page) {
+  let printed = new Map<string, number>();
+  for (let pass = 1; pass <= MAX_PASSES; pass++) {
+    const pdf = await page.pdf({
+      preferCSSPageSize: true,
+      printBackground: true,
+      displayHeaderFooter: false,
+      outline: true,
+      tagged: true,
+      timeout: 120_000,
+    });
+    const destinations = await destinationPages(pdf);
+    const targets = await page.$$eval('[data-toc-page]', (elements) => elements.map((e) => e.getAttribute('data-toc-page') ?? ''));
+    const landed = new Map<string, number>();
+    for (const target of targets) {
+      const pageNumber = destinations.get(target);
+      if (pageNumber === undefined) throw new PdfError('toc-target-missing', ruleMessage('toc-target-missing', { target }));
+      landed.set(target, pageNumber);
+    }
+    if (targets.length === 0 || (pass > 1 && sameNumbers(landed, printed))) return { pdf, passes: pass, toc: landed };
+    await page.evaluate((entries: Array<[string, number]>) => {
+      const numbers = new Map(entries);
+      for (const element of Array.from(document.querySelectorAll<HTMLElement>('[data-toc-page]'))) {
+        element.textContent = String(numbers.get(element.dataset.tocPage ?? '') ?? '');
+      }
+    }, [...landed]);
+    printed = landed;
+  }
+  throw new PdfError('toc-pages-unstable', ruleMessage('toc-pages-unstable', { passes: MAX_PASSES }));
+}
+
+function sameNumbers(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  return a.size === b.size && [...a].every(([key, value]) => b.get(key) === value);
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,144 @@
+/**
+ * The searchable text of one built page, extracted once and fed to both indexes
+ * (Pagefind for http, the fallback script for file://), so both search the same words.
+ *
+ * It follows Pagefind's conventions: only inside `data-pagefind-body` (else `<body>`),
+ * nothing inside `data-pagefind-ignore`, the title from `data-pagefind-meta="title[attr]"`
+ * (else the first <h1>). It differs on purpose where Pagefind's own HTML reader loses
+ * text this site needs: Pagefind drops <label> (the checklists' items are labels), and it
+ * starts a section only at a heading that has an id. Here a heading starts a section when
+ * it or an enclosing element has an id (the plan's chapters are <section id> with a bare <h2>).
+ */
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+
+export interface SearchSection {
+  /** The anchor to link to; '' for the top of the page. Unique within the page. */
+  id: string;
+  heading: string;
+  /** Text of the section, one line per block. */
+  text: string;
+}
+
+export interface SearchPage {
+  /** Path from the site root with forward slashes, e.g. `plan.html`. */
+  url: string;
+  title: string;
+  lang: string;
+  /** Whether the page marks its searchable part with `data-pagefind-body`. */
+  marked: boolean;
+  sections: SearchSection[];
+}
+
+// Not text a reader searches for: code that runs, and the controls' own labels.
+const SKIPPED = new Set(['script', 'style', 'template', 'noscript', 'svg', 'canvas', 'iframe', 'object', 'select', 'textarea', 'button']);
+const BLOCKS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'br', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure',
+  'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'label', 'legend', 'li', 'main', 'nav', 'ol', 'p', 'pre',
+  'section', 'summary', 'table', 'td', 'th', 'tr', 'ul',
+]);
+const HEADING = /^h[1-6]$/;
+
+/** hast keeps `data-foo-bar` as `dataFooBar`. */
+function prop(element: Element, attribute: string): string | undefined {
+  const key = attribute.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  const value = element.properties?.[key];
+  if (value === undefined || value === null || value === false) return undefined;
+  return Array.isArray(value) ? value.join(' ') : String(value);
+}
+
+function isSkipped(element: Element): boolean {
+  return SKIPPED.has(element.tagName) || prop(element, 'data-pagefind-ignore') !== undefined || element.properties?.hidden === true;
+}
+
+function textOf(nodes: readonly (RootContent | ElementContent)[]): string {
+  let out = '';
+  for (const node of nodes) {
+    if (node.type === 'text') out += node.value;
+    else if (node.type === 'element' && !isSkipped(node)) out += (BLOCKS.has(node.tagName) ? ' ' : '') + textOf(node.children);
+  }
+  return out;
+}
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+function find(nodes: readonly RootContent[], test: (e: Element) => boolean): Element | undefined {
+  for (const node of nodes) {
+    if (node.type !== 'element') continue;
+    if (test(node)) return node;
+    const hit = find(node.children as RootContent[], test);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+function tidy(text: string): string {
+  return text.split('\n').map(oneLine).filter(Boolean).join('\n');
+}
+
+/** The title a page announces through `data-pagefind-meta` (`title` or `title[attr]`). */
+function metaTitle(tree: Root): string | undefined {
+  let title: string | undefined;
+  find(tree.children, (element) => {
+    for (const entry of (prop(element, 'data-pagefind-meta') ?? '').split(',')) {
+      const match = /^\s*title(?:\[([^\]]+)\])?\s*$/.exec(entry);
+      if (!match) continue;
+      title = match[1] ? prop(element, match[1]) : textOf(element.children);
+      return true;
+    }
+    return false;
+  });
+  return title ? oneLine(title) || undefined : undefined;
+}
+
+export function extractPage(html: string, url: string): SearchPage {
+  const tree = unified().use(rehypeParse).parse(html) as Root;
+  const htmlElement = find(tree.children, (e) => e.tagName === 'html');
+  const marked = find(tree.children, (e) => prop(e, 'data-pagefind-body') !== undefined);
+  const body = marked ?? find(tree.children, (e) => e.tagName === 'body');
+  const sections: SearchSection[] = [];
+  const used = new Set<string>();
+  let current: SearchSection = { id: '', heading: '', text: '' };
+  const ids: string[] = [];
+
+  const walk = (nodes: readonly ElementContent[]) => {
+    for (const node of nodes) {
+      if (node.type === 'text') {
+        current.text += node.value;
+        continue;
+      }
+      if (node.type !== 'element' || isSkipped(node)) continue;
+      const id = prop(node, 'id');
+      // A term in a definition list with its own id is a place to land, like a heading.
+      if (HEADING.test(node.tagName) || (node.tagName === 'dt' && id)) {
+        const heading = oneLine(textOf(node.children));
+        const anchor = id ?? ids.at(-1);
+        if (anchor && !used.has(anchor)) {
+          used.add(anchor);
+          sections.push(current);
+          current = { id: anchor, heading, text: '' };
+        } else {
+          // No new place to link to: the heading is a line of the section it sits in.
+          current.text += `\n${heading}\n`;
+        }
+        continue;
+      }
+      if (id) ids.push(id);
+      const block = BLOCKS.has(node.tagName);
+      if (block) current.text += '\n';
+      walk(node.children);
+      if (block) current.text += '\n';
+      if (id) ids.pop();
+    }
+  };
+  if (body) walk(body.children);
+  sections.push(current);
+
+  const kept = sections.map((s) => ({ ...s, text: tidy(s.text) })).filter((s) => s.heading || s.text);
+  const firstH1 = body ? find(body.children as RootContent[], (e) => e.tagName === 'h1') : undefined;
+  const titleElement = find(tree.children, (e) => e.tagName === 'title');
+  const title =
+    metaTitle(tree) ?? (firstH1 ? oneLine(textOf(firstH1.children)) : undefined) ?? (titleElement ? oneLine(textOf(titleElement.children)) : url);
+  return { url, title, lang: (htmlElement && prop(htmlElement, 'lang')) || 'ja', marked: marked !== undefined, sections: kept };
+}

@@ -1,0 +1,67 @@
+/** Helpers for tests over a built site: build into a temp folder, read pages as trees, drive Chromium. */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Element, Root, RootContent } from 'hast';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import { expect } from 'vitest';
+import { buildSite } from '../src/build/build.ts';
+import { FIXTURES, ROOT } from './helpers.ts';
+
+export const EXAMPLE_ANSWERS = path.join(FIXTURES, 'answers', 'example.yaml');
+
+/** Builds the site into a fresh temp folder and returns that folder; fails the test with the log otherwise. */
+export async function buildTempSite(prefix: string, answersFile = EXAMPLE_ANSWERS): Promise<string> {
+  const out = path.join(mkdtempSync(path.join(tmpdir(), `bcp-${prefix}-`)), 'site');
+  const lines: string[] = [];
+  const ok = await buildSite({ answersFile, outDir: out, cwd: ROOT, log: (line) => lines.push(line) });
+  expect(ok, lines.join('\n')).toBe(true);
+  return out;
+}
+
+/** Removes a folder made by buildTempSite (the temp folder around the site). */
+export function removeTempSite(site: string | undefined): void {
+  if (site) rmSync(path.dirname(site), { recursive: true, force: true });
+}
+
+export function parsePage(file: string): Root {
+  return unified().use(rehypeParse).parse(readFileSync(file, 'utf8')) as Root;
+}
+
+/** Every element of a tree, in document order. */
+export function elements(tree: Root | Element): Element[] {
+  const found: Element[] = [];
+  const walk = (nodes: RootContent[]) => {
+    for (const node of nodes) {
+      if (node.type !== 'element') continue;
+      found.push(node);
+      walk(node.children as RootContent[]);
+      // <template> keeps its children in `content`.
+      if (node.content) walk(node.content.children as RootContent[]);
+    }
+  };
+  walk(tree.children as RootContent[]);
+  return found;
+}
+
+export function textContent(node: Element | RootContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type !== 'element') return '';
+  return node.children.map((child) => textContent(child as RootContent)).join('');
+}
+
+export function classesOf(element: Element): string[] {
+  const value: unknown = element.properties.className;
+  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
+}
+
+/** Headless Chromium as the project launches it (no downloads: Debian's browser). */
+export async function launchBrowser() {
+  const { default: puppeteer } = await import('puppeteer');
+  return puppeteer.launch({
+    executablePath: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
