@@ -6,9 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { ruleMessage, ruleSeverity, type Problem, type RuleId } from '../errors/catalogue.ts';
 import { CURRENT_TEMPLATE_VERSION, TEMPLATE_VERSIONS, diffTemplateVersions, type SlotDefinition } from '../template/slots.ts';
+import { hasPath, offsetOf } from '../yaml/positions.ts';
 import { describeIssue, formatPath } from './error-map.ts';
 import { applyVisibility, type Visibility } from './mask.ts';
 import { answersSchema, type Answers } from './schema.ts';
@@ -71,7 +72,7 @@ export function parseAnswers(text: string, file: string, options: LoadOptions = 
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
   };
-  const locate = (fieldPath: readonly PropertyKey[], onKey = false) => at(offsetOf(doc, onKey ? [...fieldPath, KEY] : fieldPath));
+  const locate = (fieldPath: readonly PropertyKey[], onKey = false) => at(offsetOf(doc, fieldPath, onKey));
   const problem = (ruleId: RuleId, message: string, pos: { line: number; column: number }): Problem => ({
     file,
     ...pos,
@@ -161,51 +162,3 @@ function checkTemplateVersion(
   };
 }
 
-function hasPath(data: unknown, fieldPath: readonly PropertyKey[]): boolean {
-  let value = data;
-  for (const key of fieldPath) {
-    if (value === null || typeof value !== 'object' || !(String(key) in value)) return false;
-    value = (value as Record<string, unknown>)[String(key)];
-  }
-  return value !== undefined && value !== null;
-}
-
-/** Marker in a field path meaning "the key of the last entry, not its value". */
-const KEY = Symbol('key');
-
-/**
- * The source offset of the deepest node along `fieldPath` that exists. A missing key
- * points at the key of the object that lacks it (`plan:`), where a person adds it.
- */
-function offsetOf(doc: Document, fieldPath: readonly PropertyKey[]): number {
-  let node: YamlNode | null | undefined = doc.contents as YamlNode | null;
-  let offset = node?.range?.[0] ?? 0;
-  let parentKeyOffset: number | undefined;
-  for (let i = 0; i < fieldPath.length; i++) {
-    const key = fieldPath[i];
-    if (key === KEY) break;
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(key));
-      if (!pair) {
-        offset = parentKeyOffset ?? offset;
-        break;
-      }
-      const keyOffset = (pair.key as YamlNode).range?.[0] ?? offset;
-      if (fieldPath[i + 1] === KEY || !pair.value) {
-        offset = keyOffset;
-        break;
-      }
-      parentKeyOffset = keyOffset;
-      node = pair.value as YamlNode;
-    } else if (isSeq(node) && typeof key === 'number') {
-      const item = node.items[key] as YamlNode | undefined;
-      if (!item) break;
-      parentKeyOffset = item.range?.[0];
-      node = item;
-    } else {
-      break;
-    }
-    offset = node?.range?.[0] ?? offset;
-  }
-  return offset;
-}

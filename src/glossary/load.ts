@@ -5,8 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { describeIssue, formatPath } from '../answers/error-map.ts';
+import { hasPath, offsetOf } from '../yaml/positions.ts';
 import { formatReport } from '../check/report.ts';
 import { ruleMessage, type Problem } from '../errors/catalogue.ts';
 import { glossarySchema, type GlossaryTerm } from './schema.ts';
@@ -80,34 +81,3 @@ function problem(file: string, fieldPath: string, detail: string, pos: { line: n
   return { file, ...pos, ruleId: 'glossary-invalid', severity: 'error', message: ruleMessage('glossary-invalid', { path: fieldPath, detail }) };
 }
 
-function hasPath(data: unknown, fieldPath: readonly PropertyKey[]): boolean {
-  let value = data;
-  for (const key of fieldPath) {
-    if (value === null || typeof value !== 'object' || !(String(key) in value)) return false;
-    value = (value as Record<string, unknown>)[String(key)];
-  }
-  return value !== undefined && value !== null;
-}
-
-/** The source offset of the deepest node along `fieldPath` that exists (of the last key with `onKey`). */
-function offsetOf(doc: Document, fieldPath: readonly PropertyKey[], onKey = false): number {
-  let node = doc.contents as YamlNode | null;
-  let offset = node?.range?.[0] ?? 0;
-  for (const [i, key] of fieldPath.entries()) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(key));
-      if (!pair) break;
-      const last = i === fieldPath.length - 1;
-      if (!pair.value || (last && onKey)) return (pair.key as YamlNode).range?.[0] ?? offset;
-      node = pair.value as YamlNode;
-    } else if (isSeq(node) && typeof key === 'number') {
-      const item = node.items[key] as YamlNode | undefined;
-      if (!item) break;
-      node = item;
-    } else {
-      break;
-    }
-    offset = node.range?.[0] ?? offset;
-  }
-  return offset;
-}
