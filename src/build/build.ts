@@ -43,7 +43,10 @@ export async function buildSite(options: BuildOptions = {}): Promise<boolean> {
   await rm(outDir, { recursive: true, force: true });
   await cleanUp();
 
-  const fail = (problems: readonly Problem[]) => {
+  const outLabel = path.relative(cwd, outDir) || '.';
+  // Every failure leaves no staging folder behind, whatever step it came from.
+  const fail = async (problems: readonly Problem[]) => {
+    await cleanUp();
     log(formatReport(problems));
     if (process.env.GITHUB_ACTIONS === 'true') for (const p of problems) console.log(githubAnnotation(p));
     log('サイトは作りませんでした。上の問題を直してから、もう一度 build してください。');
@@ -71,11 +74,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<boolean> {
     return false;
   }
 
-  const guard = await guardSite(staging, path.relative(cwd, outDir) || '.');
-  if (guard.length > 0) {
-    await cleanUp();
-    return fail(guard);
-  }
+  const guard = await guardSite(staging, outLabel);
+  if (guard.length > 0) return fail(guard);
 
   // Steps over the finished HTML go here, each owned by its module (search index, PDF).
 
@@ -88,11 +88,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<boolean> {
     log(`PDF を作れませんでした: ${error instanceof Error ? error.message : String(error)}`);
     return false;
   }
-  const search = await indexSite(staging, path.relative(cwd, outDir) || '.');
-  if (search.length > 0) {
-    await cleanUp();
-    return fail(search);
-  }
+  const search = await indexSite(staging, outLabel);
+  if (search.length > 0) return fail(search);
 
   await mkdir(path.dirname(outDir), { recursive: true });
   await rename(staging, outDir);
