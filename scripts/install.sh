@@ -19,6 +19,19 @@ if [ "${#missing[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# `npm ci` refuses a lockfile made where some platforms' optional packages are missing;
-# `npm install` installs from the same lockfile and fills in this platform's.
+# npm itself must run on Node >= 22.12, or it warns about every package that needs it
+# (EBADENGINE). On an older machine Node, fetch the pinned `node` package once into a
+# cache folder (ignored by git) and let npm run on it; later installs reuse it.
+node_pkg="$(node -p "require('./package.json').dependencies.node")"
+if ! node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>22||(a===22&&b>=12)?0:1)'; then
+  tools=".cache/node-$node_pkg"
+  if [ ! -x "$tools/node_modules/.bin/node" ]; then
+    echo "Node.js $node_pkg を npm から入れます（このマシンの Node.js $(node -v) は古いため）。"
+    npm install --prefix "$tools" --no-save --no-package-lock --no-audit --no-fund --loglevel=error "node@$node_pkg" >/dev/null
+  fi
+  export PATH="$PWD/$tools/node_modules/.bin:$PATH"
+fi
+
+# The lockfile lists every platform's optional binaries, so a plain install leaves it as
+# it is (`npm ci` would refuse where the registry lacks another platform's binary).
 npm install --no-audit --no-fund

@@ -23,7 +23,7 @@ import {
   type ChecklistInput,
 } from '../src/site/checklists.ts';
 import { ROOT } from './helpers.ts';
-import { buildTempSite, classesOf, EXAMPLE_ANSWERS, elements, launchBrowser, parsePage, removeTempSite, textContent } from './site-helpers.ts';
+import { exampleSite, classesOf, EXAMPLE_ANSWERS, elements, launchBrowser, parsePage, removeTempSite, textContent } from './site-helpers.ts';
 
 const ENTRIES = [
   { number: 6, name: 'ハンディターミナル', firstIsolation: '端末の無線を切る。' },
@@ -125,7 +125,7 @@ describe('checklist pages', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    site = await buildTempSite('checklists');
+    site = exampleSite();
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { siteWeights } from '../scripts/bench.ts';
 import { QUERY_CASES } from './fixtures/search/queries.ts';
 import { serveFolder, type StaticServer } from './serve.ts';
-import { buildTempSite, launchBrowser } from './site-helpers.ts';
+import { exampleSite, launchBrowser } from './site-helpers.ts';
 
 const SUBPATH = '/bcp-project/';
 
@@ -24,7 +24,7 @@ let underSubpath: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  site = await buildTempSite('e2e');
+  site = exampleSite();
   share = path.join(mkdtempSync(path.join(tmpdir(), 'bcp-share-')), '共有 フォルダ', 'BCP 計画 2026');
   cpSync(site, share, { recursive: true });
   atRoot = await serveFolder(site);

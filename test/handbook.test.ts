@@ -14,7 +14,7 @@ import { parse } from 'yaml';
 import { GLOSSARY_FILE, loadGlossary } from '../src/glossary/load.ts';
 import { termAnchor } from '../src/glossary/schema.ts';
 import { ROOT } from './helpers.ts';
-import { buildTempSite, classesOf, elements, launchBrowser, parsePage, textContent } from './site-helpers.ts';
+import { exampleSite, classesOf, elements, launchBrowser, parsePage, textContent } from './site-helpers.ts';
 
 const HANDBOOK = path.join(ROOT, 'content', 'handbook');
 /** Chapter slugs in reading order, from the frontmatter of content/handbook/*.mdx. */
@@ -35,7 +35,7 @@ const hrefsOf = (file: string, filter: (a: Element) => boolean = () => true) =>
     .map((a) => String(a.properties.href));
 
 beforeAll(async () => {
-  site = await buildTempSite('handbook');
+  site = exampleSite();
 });
 
 describe('handbook pages', () => {

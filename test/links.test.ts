@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserDeadLinks } from './browser-links.ts';
 import { FIXTURES, UPDATE } from './helpers.ts';
 import { serveFolder, type StaticServer } from './serve.ts';
-import { buildTempSite, elements, launchBrowser, parsePage, removeTempSite } from './site-helpers.ts';
+import { exampleSite, elements, launchBrowser, parsePage, removeTempSite } from './site-helpers.ts';
 
 interface Page {
   ids: Set<string>;
@@ -120,7 +120,7 @@ describe('internal links of the built site', () => {
   let pages: Map<string, Page>;
 
   beforeAll(async () => {
-    site = await buildTempSite('links');
+    site = exampleSite();
     pages = readSite(site);
   });
   afterAll(() => removeTempSite(site));

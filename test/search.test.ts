@@ -13,7 +13,7 @@ import { pagefindHtml, SECTION_MARK } from '../src/search/pagefind.ts';
 import { FIXTURES, ROOT, UPDATE } from './helpers.ts';
 import { QUERY_CASES, VARIANT_GROUPS } from './fixtures/search/queries.ts';
 import { serveFolder } from './serve.ts';
-import { buildTempSite, launchBrowser } from './site-helpers.ts';
+import { exampleSite, launchBrowser } from './site-helpers.ts';
 
 interface Part {
   text: string;
@@ -175,7 +175,7 @@ describe('search on the built site', () => {
 
   // One build, one browser page, every query in one go: the tests below only compare.
   beforeAll(async () => {
-    site = await buildTempSite('search');
+    site = exampleSite();
     fallback = loadSearch(readFileSync(path.join(site, FALLBACK_INDEX_PATH), 'utf8'));
     const glossary = readFileSync(path.join(site, 'glossary.html'), 'utf8');
     glossaryTerms = [...glossary.matchAll(/<dfn[^>]*>([^<]+)<\/dfn>/g)].map((m) => m[1]!);

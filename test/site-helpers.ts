@@ -5,11 +5,16 @@ import path from 'node:path';
 import type { Element, Root, RootContent } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { buildSite } from '../src/build/build.ts';
 import { FIXTURES, ROOT } from './helpers.ts';
 
 export const EXAMPLE_ANSWERS = path.join(FIXTURES, 'answers', 'example.yaml');
+
+/** The example company's internal site, built once per run by test/global-setup.ts. Read it, never change it. */
+export function exampleSite(): string {
+  return inject('exampleSite');
+}
 
 /** Builds the site into a fresh temp folder and returns that folder; fails the test with the log otherwise. */
 export async function buildTempSite(prefix: string, answersFile = EXAMPLE_ANSWERS): Promise<string> {
@@ -22,7 +27,7 @@ export async function buildTempSite(prefix: string, answersFile = EXAMPLE_ANSWER
 
 /** Removes a folder made by buildTempSite (the temp folder around the site). */
 export function removeTempSite(site: string | undefined): void {
-  if (site) rmSync(path.dirname(site), { recursive: true, force: true });
+  if (site && site !== exampleSite()) rmSync(path.dirname(site), { recursive: true, force: true });
 }
 
 export function parsePage(file: string): Root {

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { threatEntrySchema } from '../src/site/threat-entry.ts';
 import { ROOT } from './helpers.ts';
-import { buildTempSite, classesOf, EXAMPLE_ANSWERS, elements, launchBrowser, parsePage, removeTempSite, textContent } from './site-helpers.ts';
+import { buildTempSite, exampleSite, classesOf, EXAMPLE_ANSWERS, elements, launchBrowser, parsePage, removeTempSite, textContent } from './site-helpers.ts';
 
 const THREATS_DIR = path.join(ROOT, 'content', 'threats');
 
@@ -57,7 +57,7 @@ describe('threat pages, map and plan (example answers)', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    site = await buildTempSite('threats');
+    site = exampleSite();
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -12,6 +12,7 @@ import type { Problem } from '../errors/catalogue.ts';
 import { PDF_FILE, printPlanPdf } from '../pdf/print.ts';
 import { indexSite } from '../search/index-site.ts';
 import { guardSite } from './html-guard.ts';
+import { bundleBrowserScripts } from '../browser/bundle.ts';
 
 export interface BuildOptions {
   /** Answers file. Default: `answers/answers.yaml`. */
@@ -74,6 +75,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<boolean> {
     return false;
   }
 
+  await bundleBrowserScripts(staging);
   const guard = await guardSite(staging, outLabel);
   if (guard.length > 0) return fail(guard);
 

@@ -1,3 +1,4 @@
+// @ts-nocheck -- plain JavaScript moved from public/; to be typed.
 /*
  * Site search: one search box, two engines, one way of matching Japanese.
  *

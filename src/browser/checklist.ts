@@ -1,3 +1,4 @@
+// @ts-nocheck -- plain JavaScript moved from public/; to be typed.
 /*
  * The incident record behind checklists/incident.html. A classic script (not a module):
  * module scripts do not run from file://, and the site must work from a file share.

@@ -1,0 +1,33 @@
+/**
+ * Browser code is TypeScript under src/browser/, bundled here into classic scripts.
+ *
+ * Classic (not module) scripts, because a module script does not load from file:// (the
+ * file-share copy of the site), while `<script src>` does. esbuild inlines the imports,
+ * so constants shared with the build (index paths, marks) are imported, never copied.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+/** Output file name in the site → entry module under src/browser/. */
+export const BROWSER_SCRIPTS: Readonly<Record<string, string>> = {
+  'search.js': 'search.ts',
+  'checklist.js': 'checklist.ts',
+};
+
+/** Bundles every browser entry into `outDir` (minified IIFE, ES2020 for older office PCs). */
+export async function bundleBrowserScripts(outDir: string): Promise<void> {
+  await build({
+    entryPoints: Object.entries(BROWSER_SCRIPTS).map(([out, entry]) => ({ in: path.join(HERE, entry), out: out.replace(/\.js$/, '') })),
+    outdir: outDir,
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    target: 'es2020',
+    charset: 'utf8',
+    legalComments: 'none',
+    logLevel: 'silent',
+  });
+}
