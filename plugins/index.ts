@@ -13,11 +13,13 @@ export interface SitePluginOptions {
   values?: SlotValues;
   /** The answers file named in messages. */
   answersFile: string;
+  /** Stop the build on a slot error (true for `bcp build`; the dev server shows it on the page). Default: true. */
+  failOnError?: boolean;
 }
 
-export function sitePlugins({ values, answersFile }: SitePluginOptions) {
+export function sitePlugins({ values, answersFile, failOnError = true }: SitePluginOptions) {
   return {
-    remarkPlugins: [[remarkBcpSlots, { values, answersFile, failOnError: true }]] as [typeof remarkBcpSlots, object][],
+    remarkPlugins: [[remarkBcpSlots, { values, answersFile, failOnError }]] as [typeof remarkBcpSlots, object][],
     // After the slots: a resolved slot is a <Slot> element, not text, so the glossary
     // never links inside an answer; it works on HTML (rehype) because it skips headings,
     // links and code by their elements.

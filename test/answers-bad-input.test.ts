@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAnswers } from '../src/answers/load.ts';
 import { buildSite } from '../src/build/build.ts';
 import { runCheck } from '../src/check/check.ts';
-import { formatProblem } from '../src/check/report.ts';
+import { formatProblem } from '../src/errors/report.ts';
 import { FIXTURES, ROOT } from './helpers.ts';
 
 const run = promisify(execFile);

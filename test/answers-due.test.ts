@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { addInterval, parseFrequency, resolveToday, todayInJapan, upkeepSchedule } from '../src/answers/due.ts';
 import { parseAnswers } from '../src/answers/load.ts';
 import { checkAnswerRules } from '../src/answers/rules/index.ts';
-import { formatProblem } from '../src/check/report.ts';
+import { formatProblem } from '../src/errors/report.ts';
 import { FIXTURES, ROOT } from './helpers.ts';
 
 const exampleFile = path.join(FIXTURES, 'answers', 'example.yaml');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answersJsonSchema, JSON_SCHEMA_FILE } from '../src/answers/json-schema.ts';
 import { parseAnswers } from '../src/answers/load.ts';
-import { formatProblem } from '../src/check/report.ts';
+import { formatProblem } from '../src/errors/report.ts';
 import { slotsOf } from '../src/template/slots.ts';
 import { FIXTURES, ROOT } from './helpers.ts';
 

@@ -19,7 +19,7 @@ import { parse } from 'yaml';
 import * as z from 'zod';
 import rehypeGlossary from '../plugins/rehype-glossary.ts';
 import { runCheck } from '../src/check/check.ts';
-import { formatProblem } from '../src/check/report.ts';
+import { formatProblem } from '../src/errors/report.ts';
 import { GLOSSARY_FILE, loadGlossary, parseGlossary } from '../src/glossary/load.ts';
 import { glossaryTermSchema, termAnchor, type GlossaryTerm } from '../src/glossary/schema.ts';
 import { groupByReading } from '../src/glossary/sort.ts';

@@ -10,7 +10,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { loadAnswersFile } from '../src/answers/load.ts';
 import { slotValues, type SlotValues } from '../src/answers/values.ts';
-import { formatProblem } from '../src/check/report.ts';
+import { formatProblem } from '../src/errors/report.ts';
 import type { Problem } from '../src/errors/catalogue.ts';
 import remarkBcpSlots from '../plugins/remark-bcp-slots.ts';
 

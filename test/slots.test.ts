@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { formatProblem } from '../src/check/report.ts';
+import { formatProblem } from '../src/errors/report.ts';
 import { FIXTURES, UPDATE, fixtureValues, renderMarkdown } from './helpers.ts';
 
 const CASES = path.join(FIXTURES, 'slots');

@@ -17,17 +17,21 @@ export const BROWSER_SCRIPTS: Readonly<Record<string, string>> = {
   'checklist.js': 'checklist.ts',
 };
 
+const OPTIONS = { bundle: true, format: 'iife', minify: true, target: 'es2020', charset: 'utf8', legalComments: 'none', logLevel: 'silent' } as const;
+
 /** Bundles every browser entry into `outDir` (minified IIFE, ES2020 for older office PCs). */
 export async function bundleBrowserScripts(outDir: string): Promise<void> {
   await build({
+    ...OPTIONS,
     entryPoints: Object.entries(BROWSER_SCRIPTS).map(([out, entry]) => ({ in: path.join(HERE, entry), out: out.replace(/\.js$/, '') })),
     outdir: outDir,
-    bundle: true,
-    format: 'iife',
-    minify: true,
-    target: 'es2020',
-    charset: 'utf8',
-    legalComments: 'none',
-    logLevel: 'silent',
   });
+}
+
+/** One script, bundled in memory: the dev server serves it fresh on each request. */
+export async function bundleBrowserScript(name: string): Promise<string | undefined> {
+  const entry = BROWSER_SCRIPTS[name];
+  if (!entry) return undefined;
+  const result = await build({ ...OPTIONS, minify: false, entryPoints: [path.join(HERE, entry)], write: false });
+  return result.outputFiles[0]?.text;
 }

@@ -1,18 +1,20 @@
 /**
- * `bcp build`: check → Astro build into a staging folder → HTML guard → publish.
+ * `bcp build`: check → Astro (with the bcp integration) → publish.
  *
- * The output folder is emptied first and only filled when every step passed, so a
- * failed build never leaves a site (or half of one) where a deploy would pick it up.
+ * The answers are checked once and handed to Astro as values. Astro builds into this
+ * build's own scratch folder inside the project (its prerender chunks included), and the
+ * finished site replaces the output only when every step passed. A failure, Ctrl-C or
+ * SIGTERM leaves the last good site exactly as it was.
  */
-import { mkdir, rm, rename } from 'node:fs/promises';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { applyVisibility } from '../answers/mask.ts';
 import { runCheck } from '../check/check.ts';
-import { formatProblem, formatReport, formatSummary, githubAnnotation } from '../check/report.ts';
-import type { Problem } from '../errors/catalogue.ts';
-import { PDF_FILE, printPlanPdf } from '../pdf/print.ts';
-import { indexSite } from '../search/index-site.ts';
-import { guardSite } from './html-guard.ts';
-import { bundleBrowserScripts } from '../browser/bundle.ts';
+import { ruleMessage, type Problem } from '../errors/catalogue.ts';
+import { ProblemsError } from '../errors/problems-error.ts';
+import { reportProblems } from '../errors/report.ts';
+import { siteConfig } from '../integration/config.ts';
+import { abandonBuild, acquireLock, buildPaths, publishSite, recoverAndSweep, refuseOutput } from './output.ts';
 
 export interface BuildOptions {
   /** Answers file. Default: `answers/answers.yaml`. */
@@ -23,79 +25,100 @@ export interface BuildOptions {
   cwd?: string;
   /** Where messages go. Default: stderr. */
   log?: (line: string) => void;
-  /** The public build (`--public`): confidential answers read 「非公開」 in every page, index and the PDF. Default: false (internal). */
+  /** The public build (`--public`): only what may be public. Default: false (internal). */
   public?: boolean;
   /** YYYY-MM-DD the due dates count from (`--today`). Default: the answers' `upkeep.asOf`, else today in Japan. */
   today?: string;
+  /** Print the binder PDF too. Default: true. */
+  pdf?: boolean;
 }
 
+/** 0: built; 1: the answers, content or a step failed; 2: refused before touching anything. */
+export type BuildExit = 0 | 1 | 2;
+
 export async function buildSite(options: BuildOptions = {}): Promise<boolean> {
-  const cwd = options.cwd ?? process.cwd();
+  return (await runBuild(options)) === 0;
+}
+
+export async function runBuild(options: BuildOptions = {}): Promise<BuildExit> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
   const log = options.log ?? ((line: string) => console.error(line));
-  const outDir = path.resolve(cwd, options.outDir ?? 'dist');
-  const answersFile = path.resolve(cwd, options.answersFile ?? 'answers/answers.yaml');
-  // Staging beside the output (same disk, so the final rename is atomic) and per process,
-  // so two builds into different folders never share a scratch folder.
-  const scratch = `${outDir}.bcp-tmp-${process.pid}`;
-  const staging = path.join(scratch, 'site');
-  const cacheDir = path.join(scratch, 'astro-cache');
-  const cleanUp = () => rm(scratch, { recursive: true, force: true });
-
-  await rm(outDir, { recursive: true, force: true });
-  await cleanUp();
-
-  const outLabel = path.relative(cwd, outDir) || '.';
-  // Every failure leaves no staging folder behind, whatever step it came from.
-  const fail = async (problems: readonly Problem[]) => {
-    await cleanUp();
-    log(formatReport(problems));
-    if (process.env.GITHUB_ACTIONS === 'true') for (const p of problems) console.log(githubAnnotation(p));
-    log('サイトは作りませんでした。上の問題を直してから、もう一度 build してください。');
-    return false;
+  const outArg = options.outDir ?? 'dist';
+  const stop = (problems: readonly Problem[], code: BuildExit): BuildExit => {
+    reportProblems(problems, log);
+    log(code === 2 ? '何も変えずに終了しました。' : 'サイトは更新しませんでした。上の問題を直してから、もう一度 build してください。');
+    return code;
   };
 
-  const check = await runCheck({ answersFile: path.relative(cwd, answersFile), cwd, today: options.today });
-  if (check.errorCount > 0) return fail(check.problems);
-  for (const problem of check.problems) log(formatProblem(problem));
+  const refused = refuseOutput(cwd, outArg);
+  if (refused) return stop([refused], 2);
+  const out = path.resolve(cwd, outArg);
+  const paths = buildPaths(cwd, out);
+  mkdirSync(path.dirname(out), { recursive: true });
+  const locked = acquireLock(paths, outArg);
+  if (locked) return stop([locked], 2);
 
-  // Astro reads these through astro.config.mjs; a fresh cache so no page is stale.
-  process.env.BCP_ANSWERS = answersFile;
-  process.env.BCP_OUT_DIR = staging;
-  process.env.BCP_CACHE_DIR = cacheDir;
-  // The pages load the answers masked (public) or not, and show due dates from the checked date.
-  process.env.BCP_VISIBILITY = options.public ? 'public' : 'internal';
-  process.env.BCP_TODAY = check.today.date;
-  process.env.BCP_TODAY_SOURCE = check.today.source;
+  // From here on every exit path, a signal included, puts things back as they were.
+  const onSignal = (signal: NodeJS.Signals) => {
+    abandonBuild(paths);
+    log(ruleMessage('build-interrupted', { signal }));
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
-    const { build } = await import('astro');
-    await build({ root: cwd, logLevel: 'error' });
-  } catch (error) {
-    await cleanUp();
-    log(`サイトの組み立てに失敗しました: ${error instanceof Error ? error.message : String(error)}`);
-    return false;
+    recoverAndSweep(cwd, out);
+    const check = await runCheck({ answersFile: options.answersFile, cwd, today: options.today });
+    if (check.errorCount > 0 || !check.answers) return stop(check.problems, 1);
+    reportProblems(check.problems, log);
+
+    const visibility = options.public ? 'public' : 'internal';
+    const site = path.join(paths.scratch, 'site');
+    const report: Problem[] = [];
+    const config = siteConfig({
+      root: cwd,
+      outDir: site,
+      cacheDir: path.join(paths.scratch, 'cache'),
+      site: { answers: applyVisibility(check.answers, visibility), visibility, today: check.today, answersFile: check.loaded.file, problems: [] },
+      report,
+      pdf: options.pdf,
+      outLabel: outArg,
+      log,
+    });
+    try {
+      const { build } = await import('astro');
+      await build({ ...config, configFile: false, logLevel: 'silent' });
+    } catch (error) {
+      return stop(report.length > 0 ? report : astroProblems(error, cwd), 1);
+    }
+    // Astro leaves its prerender chunks beside the pages.
+    rmSync(path.join(site, '.prerender'), { recursive: true, force: true });
+    publishSite(site, paths);
+    const kind = options.public ? '公開版の' : '';
+    log(`${outArg} に${kind}サイトを作りました。${check.warningCount > 0 ? `警告が ${check.warningCount} 件あります（上の一覧）。` : '問題は見つかりませんでした。'}`);
+    return 0;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    abandonBuild(paths);
   }
+}
 
-  await bundleBrowserScripts(staging);
-  const guard = await guardSite(staging, outLabel);
-  if (guard.length > 0) return fail(guard);
-
-  // Steps over the finished HTML go here, each owned by its module (search index, PDF).
-
-  // The binder PDF, printed from the staged print.html; no browser means no site either.
-  try {
-    const pdf = await printPlanPdf({ siteDir: staging, cwd });
-    log(`${PDF_FILE} を作りました（${pdf.pages} ページ、${Math.round(pdf.bytes / 1024)} KB）。`);
-  } catch (error) {
-    await cleanUp();
-    log(`PDF を作れませんでした: ${error instanceof Error ? error.message : String(error)}`);
-    return false;
-  }
-  const search = await indexSite(staging, outLabel);
-  if (search.length > 0) return fail(search);
-
-  await mkdir(path.dirname(outDir), { recursive: true });
-  await rename(staging, outDir);
-  await cleanUp();
-  log(`${path.relative(cwd, outDir) || outDir} に${options.public ? '公開版（氏名・電話番号・メールアドレスは「非公開」）の' : ''}サイトを作りました（${formatSummary(0, check.warningCount)}）。`);
-  return true;
+/** Astro's own failure as a problem at the file it names, without its stack. */
+function astroProblems(error: unknown, cwd: string): Problem[] {
+  if (error instanceof ProblemsError) return [...error.problems];
+  const cause = (error as { cause?: unknown })?.cause;
+  if (cause instanceof ProblemsError) return [...cause.problems];
+  const loc = (error as { loc?: { file?: string; line?: number; column?: number } })?.loc;
+  const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
+  return [
+    {
+      file: loc?.file ? path.relative(cwd, loc.file) : 'astro',
+      line: loc?.line ?? 1,
+      column: loc?.column ?? 1,
+      ruleId: 'site-build-failed',
+      severity: 'error',
+      message: ruleMessage('site-build-failed', { detail }),
+    },
+  ];
 }

@@ -10,10 +10,11 @@
  */
 import { parseArgs } from 'node:util';
 import { runCheck } from '../check/check.ts';
-import { formatProblem, formatSummary, githubAnnotation, toJson } from '../check/report.ts';
+import { formatProblem, formatSummary, githubAnnotation, reportProblems, toJson } from '../errors/report.ts';
 import { DEFAULT_ANSWERS_FILE } from '../answers/load.ts';
 import { isIsoDate } from '../answers/due.ts';
 import { writeAnswersJsonSchema } from '../answers/json-schema.ts';
+import { ProblemsError } from '../errors/problems-error.ts';
 
 const USAGE = `使い方:
   bcp check [--answers ファイル] [--json] [--today 日付] [パス...]
@@ -74,8 +75,8 @@ async function main(argv: string[]): Promise<number> {
       return result.errorCount > 0 ? 1 : 0;
     }
     case 'build': {
-      const { buildSite } = await import('../build/build.ts');
-      return (await buildSite({ answersFile: values.answers, outDir: values.out ?? 'dist', public: values.public, today: values.today })) ? 0 : 1;
+      const { runBuild } = await import('../build/build.ts');
+      return runBuild({ answersFile: values.answers, outDir: values.out ?? 'dist', public: values.public, today: values.today });
     }
     case 'revisions': {
       if (values.base === undefined) {
@@ -91,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'pdf': {
-      const { runPdfCommand } = await import('../pdf/command.ts');
+      const { runPdfCommand } = await import('./pdf.ts');
       return (await runPdfCommand({ answersFile: values.answers, siteDir: values.site, outFile: values.out })) ? 0 : 1;
     }
     case 'schema': {
@@ -110,7 +111,10 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    // Whatever slipped through still reaches the user as Japanese text, never a stack trace.
+    if (error instanceof ProblemsError) reportProblems(error.problems, (line) => console.error(line));
+    else console.error(`予期しないエラーで止まりました: ${error instanceof Error ? error.message : String(error)}\nこの表示のまま担当者に知らせてください（BCP_DEBUG=1 を付けて実行すると詳しい情報が出ます）。`);
+    if (process.env.BCP_DEBUG === '1' && error instanceof Error) console.error(error.stack);
     process.exitCode = 1;
   },
 );

@@ -257,6 +257,28 @@ export const RULES = {
       `比べる元「${p.base}」が git で見つかりません（${p.detail}）。ブランチ名を確かめ、CI では履歴をすべて取得（actions/checkout の fetch-depth: 0）してください。`,
   }),
 
+  // --- the build and its output folder (issue 9, 11) --------------------------------
+  'output-refused': rule<{ out: string; reason: string }>({
+    severity: 'error',
+    title: '使えない出力先',
+    message: (p) => `出力先「${p.out}」には書きません（${p.reason}）。何も変えていません。--out に、空のフォルダか、前に bcp build が作ったフォルダを指定してください。`,
+  }),
+  'output-locked': rule<{ out: string; pid: number }>({
+    severity: 'error',
+    title: '同じ出力先で別の build が実行中',
+    message: (p) => `出力先「${p.out}」には、別の bcp build（プロセス ${p.pid}）が書いている途中です。終わるのを待ってから、もう一度実行してください。`,
+  }),
+  'site-build-failed': rule<{ detail: string }>({
+    severity: 'error',
+    title: 'サイトを組み立てられない',
+    message: (p) => `サイトを組み立てられませんでした: ${p.detail}。前回のサイトはそのまま残っています。`,
+  }),
+  'build-interrupted': rule<{ signal: string }>({
+    severity: 'error',
+    title: 'build の中断',
+    message: (p) => `build を中断しました（${p.signal}）。作りかけのフォルダは消し、前回のサイトはそのまま残しています。`,
+  }),
+
   // --- site search ---------------------------------------------------------------
   'search-index-failed': rule<{ detail: string }>({
     severity: 'error',

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { describeIssue, formatPath } from '../answers/error-map.ts';
 import { hasPath, offsetOf } from '../yaml/positions.ts';
-import { formatReport } from '../check/report.ts';
+import { formatReport } from '../errors/report.ts';
 import { ruleMessage, type Problem } from '../errors/catalogue.ts';
 import { glossarySchema, type GlossaryTerm } from './schema.ts';
 

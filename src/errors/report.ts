@@ -3,8 +3,7 @@
  * JSON for tools, and as GitHub Actions annotations so a pull request shows each
  * problem on its line.
  */
-import type { Problem } from '../errors/catalogue.ts';
-import type { CheckResult } from './check.ts';
+import type { Problem } from './catalogue.ts';
 
 const SEVERITY_LABEL = { error: 'エラー', warning: '警告' } as const;
 
@@ -22,7 +21,12 @@ export function formatReport(problems: readonly Problem[]): string {
   return [...problems.map(formatProblem), formatSummary(errors, problems.length - errors)].join('\n');
 }
 
-export function toJson(result: CheckResult): string {
+interface JsonReport {
+  tokens: readonly { id: number; file: string; line: number; column: number; resolved: boolean }[];
+  problems: readonly Problem[];
+}
+
+export function toJson(result: JsonReport): string {
   return JSON.stringify(
     {
       tokens: result.tokens.map(({ id, file, line, column, resolved }) => ({ id, file, line, column, resolved })),
@@ -38,4 +42,10 @@ export function githubAnnotation(problem: Problem): string {
   const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const prop = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   return `::${problem.severity} file=${prop(problem.file)},line=${problem.line},col=${problem.column},title=${prop(problem.ruleId)}::${data(problem.message)}`;
+}
+
+/** Prints problems for people on `log`, and as annotations on stdout when running in GitHub Actions. */
+export function reportProblems(problems: readonly Problem[], log: (line: string) => void): void {
+  for (const problem of problems) log(formatProblem(problem));
+  if (process.env.GITHUB_ACTIONS === 'true') for (const problem of problems) console.log(githubAnnotation(problem));
 }

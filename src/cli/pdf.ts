@@ -8,8 +8,8 @@
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { PdfError } from './error.ts';
-import { PDF_FILE, printPlanPdf } from './print.ts';
+import { PdfError } from '../pdf/error.ts';
+import { PDF_FILE, printPlanPdf } from '../pdf/print.ts';
 
 export interface PdfCommandOptions {
   /** Answers file, used when no site is given. */

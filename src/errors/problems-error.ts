@@ -1,0 +1,16 @@
+/**
+ * The one way a failure travels when it has to be thrown: it carries the same `Problem`s
+ * that loaders return, so the CLI and the integration format every failure alike (and
+ * GitHub shows each as an annotation), whatever step it came from.
+ */
+import type { Problem } from './catalogue.ts';
+
+export class ProblemsError extends Error {
+  readonly problems: readonly Problem[];
+
+  constructor(problems: readonly Problem[]) {
+    super(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message} (${p.ruleId})`).join('\n'));
+    this.name = 'ProblemsError';
+    this.problems = problems;
+  }
+}

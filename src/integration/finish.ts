@@ -1,0 +1,43 @@
+/**
+ * The steps over the finished HTML, in one place and one order: browser scripts, the
+ * public allowlist, the slot guard, then the search index and the PDF side by side (they
+ * only read the pages). Each step returns problems; the first failing stage stops the rest.
+ */
+import type { Visibility } from '../answers/mask.ts';
+import { bundleBrowserScripts } from '../browser/bundle.ts';
+import { guardSite } from '../build/html-guard.ts';
+import type { Problem } from '../errors/catalogue.ts';
+import { PdfError } from '../pdf/error.ts';
+import { PDF_FILE, printPlanPdf } from '../pdf/print.ts';
+import { indexSite } from '../search/index-site.ts';
+
+export interface FinishOptions {
+  siteDir: string;
+  root: string;
+  visibility: Visibility;
+  pdf: boolean;
+  /** The output folder as the user named it, for messages (the site is still in a staging folder). */
+  label?: string;
+  log?: (line: string) => void;
+}
+
+export async function finishSite(options: FinishOptions): Promise<Problem[]> {
+  const { siteDir, root } = options;
+  const label = options.label ?? siteDir;
+  await bundleBrowserScripts(siteDir);
+  const guard = await guardSite(siteDir, label);
+  if (guard.length > 0) return guard;
+  const [search, pdf] = await Promise.all([indexSite(siteDir, label), options.pdf ? printPdf(siteDir, root, label, options.log) : []]);
+  return [...search, ...pdf];
+}
+
+async function printPdf(siteDir: string, root: string, label: string, log?: (line: string) => void): Promise<Problem[]> {
+  try {
+    const pdf = await printPlanPdf({ siteDir, cwd: root });
+    log?.(`${PDF_FILE} を作りました（${pdf.pages} ページ、${Math.round(pdf.bytes / 1024)} KB）。`);
+    return [];
+  } catch (error) {
+    if (!(error instanceof PdfError)) throw error;
+    return [{ file: `${label}/${PDF_FILE}`, line: 1, column: 1, ruleId: error.ruleId, severity: 'error', message: error.message }];
+  }
+}
