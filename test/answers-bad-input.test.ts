@@ -273,7 +273,7 @@ describe('bad answers files', () => {
         const build = await bcp(['build', '--answers', file, '--out', out, '--today', TODAY]);
         expect(build.code).toBe(1);
         for (const line of expected) expect(build.stderr).toContain(line);
-        expect(build.stderr).toContain('サイトは作りませんでした。');
+        expect(build.stderr).toContain('サイトは更新しませんでした。');
         expect(existsSync(out)).toBe(false);
         expect(readdirSync(path.dirname(out))).toEqual([]);
       }),

@@ -273,7 +273,7 @@ describe('bcp pdf without a browser', () => {
       if (saved === undefined) delete process.env.PUPPETEER_EXECUTABLE_PATH;
       else process.env.PUPPETEER_EXECUTABLE_PATH = saved;
     }
-    expect(lines.join('\n')).toContain('PDF を作れませんでした: 環境変数 PUPPETEER_EXECUTABLE_PATH が指す');
+    expect(lines.join('\n')).toMatch(/plan\.pdf:1:1  エラー  環境変数 PUPPETEER_EXECUTABLE_PATH が指す .*  browser-env-invalid/);
     expect(existsSync(out)).toBe(false);
   });
 });

@@ -84,13 +84,17 @@ export interface BuildPaths {
   scratch: string;
 }
 
+let builds = 0;
+
 export function buildPaths(root: string, out: string, pid = process.pid): BuildPaths {
+  builds += 1;
   return {
     out,
     lock: `${out}.bcp-lock`,
     staged: `${out}.bcp-tmp-${pid}`,
     previous: `${out}.bcp-old-${pid}`,
-    scratch: path.join(root, '.astro', `bcp-build-${pid}`),
+    // Numbered too: one process (a test run) may build several sites at once.
+    scratch: path.join(root, '.astro', `bcp-build-${pid}-${builds}`),
   };
 }
 
@@ -124,10 +128,11 @@ export function releaseLock(paths: BuildPaths): void {
 export function recoverAndSweep(root: string, out: string): void {
   const dir = path.dirname(out);
   const base = path.basename(out);
+  // Each name carries the process that made it, right after the prefix.
   const leftovers = (parent: string, prefix: string) =>
     existsSync(parent)
       ? readdirSync(parent)
-          .filter((name) => name.startsWith(prefix) && /-(\d+)$/.test(name) && !processIsAlive(Number(/-(\d+)$/.exec(name)![1])))
+          .filter((name) => name.startsWith(prefix) && !processIsAlive(Number(/^\d+/.exec(name.slice(prefix.length))?.[0])))
           .map((name) => path.join(parent, name))
       : [];
   for (const old of leftovers(dir, `${base}.bcp-old-`)) {

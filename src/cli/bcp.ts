@@ -19,9 +19,10 @@ import { ProblemsError } from '../errors/problems-error.ts';
 const USAGE = `使い方:
   bcp check [--answers ファイル] [--json] [--today 日付] [パス...]
                                                      回答と本文の枠を確かめる（サイトは作らない）
-  bcp build [--answers ファイル] [--out フォルダ] [--public] [--today 日付]
+  bcp build [--answers ファイル] [--out フォルダ] [--public] [--today 日付] [--no-pdf]
                                                      確かめてからサイトを作る（既定: dist/）。--public は
-                                                     氏名・電話番号・メールアドレスを「非公開」にした公開版
+                                                     氏名・電話番号・メールアドレスを「非公開」にした公開版。
+                                                     --no-pdf は PDF を作らない（確かめながら直すときに速い）
   bcp revisions --base 比べる元 [--answers ファイル]
                                                      比べる元から計画が変わったのに改訂履歴が増えていなければ失敗する
   bcp pdf [--answers ファイル] [--site フォルダ] [--out ファイル]
@@ -37,12 +38,15 @@ async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: rest,
       allowPositionals: true,
+      // --no-pdf
+      allowNegative: true,
       options: {
         answers: { type: 'string', default: DEFAULT_ANSWERS_FILE },
         json: { type: 'boolean', default: false },
         out: { type: 'string' },
         site: { type: 'string' },
         public: { type: 'boolean', default: false },
+        pdf: { type: 'boolean', default: true },
         today: { type: 'string' },
         base: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -76,7 +80,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'build': {
       const { runBuild } = await import('../build/build.ts');
-      return runBuild({ answersFile: values.answers, outDir: values.out ?? 'dist', public: values.public, today: values.today });
+      return runBuild({ answersFile: values.answers, outDir: values.out ?? 'dist', public: values.public, today: values.today, pdf: values.pdf });
     }
     case 'revisions': {
       if (values.base === undefined) {
