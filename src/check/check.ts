@@ -13,6 +13,7 @@ import type { Answers } from '../answers/schema.ts';
 import { slotValues, type SlotValues } from '../answers/values.ts';
 import { ruleMessage, type Problem, type RuleId } from '../errors/catalogue.ts';
 import { GLOSSARY_FILE, loadGlossary } from '../glossary/load.ts';
+import { AUTOMOTIVE_FILE, loadGuidelines } from '../guidelines/load.ts';
 import { CURRENT_TEMPLATE_VERSION, slotsOf } from '../template/slots.ts';
 import { scanFiles } from './scan.ts';
 
@@ -64,6 +65,7 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
   // The glossary is content too (the site links its terms on every page); a project
   // without one, such as a check-only folder, has nothing to check.
   if (!explicit && existsSync(path.resolve(cwd, GLOSSARY_FILE))) problems.push(...loadGlossary(GLOSSARY_FILE, { cwd }).problems);
+  if (!explicit && existsSync(path.resolve(cwd, AUTOMOTIVE_FILE))) problems.push(...loadGuidelines(cwd).problems);
   problems.push(...checkAnswerRules(loaded, { today: options.today }));
   problems.sort(byPosition);
   return {

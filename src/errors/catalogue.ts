@@ -279,6 +279,19 @@ export const RULES = {
     message: (p) => `build を中断しました（${p.signal}）。作りかけのフォルダは消し、前回のサイトはそのまま残しています。`,
   }),
 
+  // --- guideline tables (issue 13) -------------------------------------------------
+  'guideline-invalid': rule<{ path: string; detail: string }>({
+    severity: 'error',
+    title: 'ガイドライン対応表の誤り',
+    message: (p) => `ガイドライン対応表の \`${p.path}\`: ${p.detail}`,
+  }),
+  'evidence-missing': rule<{ target: string; item: string }>({
+    severity: 'error',
+    title: '根拠の行き先がない',
+    message: (p) =>
+      `項目「${p.item}」の根拠 \`${p.target}\` が、作ったサイトにありません。見出しの名前が変わったなら、対応表の page と anchor を今の見出しに合わせてください。`,
+  }),
+
   // --- site search ---------------------------------------------------------------
   'search-index-failed': rule<{ detail: string }>({
     severity: 'error',

@@ -5,9 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import { describeIssue, formatPath } from '../answers/error-map.ts';
-import { hasPath, offsetOf } from '../yaml/positions.ts';
+import { parseDataFile } from '../yaml/data-file.ts';
 import { formatReport } from '../errors/report.ts';
 import { ruleMessage, type Problem } from '../errors/catalogue.ts';
 import { glossarySchema, type GlossaryTerm } from './schema.ts';
@@ -37,30 +36,12 @@ export function loadGlossary(filePath: string = GLOSSARY_FILE, options: { cwd?: 
 
 /** Validates glossary YAML given as text; `file` is only used in the reports. */
 export function parseGlossary(text: string, file: string): LoadedGlossary {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number) => {
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line, column: pos.col };
-  };
-  if (doc.errors.length > 0) {
-    const problems = doc.errors.map((error) =>
-      problem(file, '（ファイル全体）', `YAML として読めません: ${error.message.split('\n')[0]}（${error.code}）`, at(error.pos[0])),
-    );
-    return { problems, file };
-  }
-  const data: unknown = doc.toJS();
-  const result = glossarySchema.safeParse(data);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => {
-      // Point at the unknown key itself rather than at the object holding it.
-      const unknownKey = issue.code === 'unrecognized_keys';
-      const target = unknownKey ? [...issue.path, issue.keys[0]!] : issue.path;
-      return problem(file, formatPath(target), describeIssue(issue, hasPath(data, issue.path)), at(offsetOf(doc, target, unknownKey)));
-    });
-    return { problems, file };
-  }
-  return { terms: result.data.terms, problems: [], file };
+  const parsed = parseDataFile(text, glossarySchema, {
+    formatPath,
+    describeIssue,
+    problem: (field, detail, at) => problem(file, field, detail, at),
+  });
+  return { terms: parsed.data?.terms, problems: parsed.problems, file };
 }
 
 // Read once per process: the plugin runs per page and the glossary page asks again.

@@ -10,6 +10,8 @@ import type { Problem } from '../errors/catalogue.ts';
 import { PdfError } from '../pdf/error.ts';
 import { PDF_FILE, printPlanPdf } from '../pdf/print.ts';
 import { indexSite } from '../search/index-site.ts';
+import { checkEvidence } from '../guidelines/evidence.ts';
+import { loadGuidelines } from '../guidelines/load.ts';
 
 export interface FinishOptions {
   siteDir: string;
@@ -27,6 +29,12 @@ export async function finishSite(options: FinishOptions): Promise<Problem[]> {
   await bundleBrowserScripts(siteDir);
   const guard = await guardSite(siteDir, label);
   if (guard.length > 0) return guard;
+  // The guideline tables point into the pages: every reference must still lead somewhere.
+  if (options.visibility === 'internal') {
+    const loaded = loadGuidelines(root);
+    const evidence = loaded.guidelines ? checkEvidence(siteDir, loaded.guidelines) : loaded.problems;
+    if (evidence.length > 0) return evidence;
+  }
   const [search, pdf] = await Promise.all([indexSite(siteDir, label), options.pdf ? printPdf(siteDir, root, label, options.log) : []]);
   return [...search, ...pdf];
 }

@@ -14,6 +14,8 @@ export const PAGES = {
   glossary: 'glossary.html',
   threats: 'threats.html',
   checklists: 'checklists.html',
+  // Internal only (src/pages/guidelines/automotive.astro).
+  guidelines: 'guidelines/automotive.html',
   // The binder PDF, printed from print.html by `bcp build` (src/pdf/print.ts).
   pdf: 'plan.pdf',
 } as const;
