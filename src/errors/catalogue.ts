@@ -258,7 +258,7 @@ export const RULES = {
     severity: 'warning',
     title: '概況把握より短い RTO',
     message: (p) =>
-      `\`${p.path}\`: システム「${p.system}」の目標復旧時間（${p.rto}）が、概況把握の目標（#7# の ${p.grasp}）より短くなっています。被害の範囲が分かる前に戻すことになるので、RTO を ${p.grasp} 以上にするか、概況把握の目標を短くしてください。`,
+      `\`${p.path}\`: システム「${p.system}」の目標復旧時間（${p.rto}）が、概況把握の目標（#7# の ${p.grasp}）より短くなっています。被害の範囲が分かる前に戻すことになるので、RTO を ${p.grasp.replace(/以内$/, '')}以上にするか、概況把握の目標を短くしてください。`,
   }),
 
   // --- answers: upkeep due dates (src/answers/due.ts) ----------------------------
