@@ -158,6 +158,104 @@ export const waiversSchema = z
   .partial()
   .meta({ description: 'ルールから外れてよい理由。書いたルールはエラーにしない。' });
 
+// --- bia (issue 12): business impact, recovery order and backup facts ---------------
+
+/** The three levels of the business-impact matrix, for a process's impact and a system's dependency alike. */
+export const IMPACT_LEVELS = ['高', '中', '低'] as const;
+export type ImpactLevel = (typeof IMPACT_LEVELS)[number];
+export const impactLevel = z.literal(IMPACT_LEVELS).meta({ description: '影響の大きさ: 高・中・低' });
+
+/** How much a process depends on a system (BCAO's three classes): 松 cannot run by hand, 竹 can with the data, 梅 barely needs it. */
+export const DEPENDENCY_CLASSES = ['松', '竹', '梅'] as const;
+export type DependencyClass = (typeof DEPENDENCY_CLASSES)[number];
+
+const axisId = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'id は半角英小文字・数字・ハイフンで書いてください（例: delivery）。' });
+
+export const biaAxisSchema = z
+  .strictObject({
+    id: axisId,
+    name: line(30).meta({ description: '影響を測る軸の名前（例: 納期・出荷）' }),
+    criteria: z
+      .strictObject({ 高: line(120), 中: line(120), 低: line(120) })
+      .meta({ description: '高・中・低それぞれの判定基準（業務が止まったら何が起きるか）' }),
+  })
+  .meta({ id: 'biaAxis', description: '業務が止まったときの影響を測る軸' });
+
+export const biaProcessSchema = z
+  .strictObject({
+    name: line(40).meta({ description: '業務の名前（例: 受注・生産計画）' }),
+    impact: z.record(z.string(), impactLevel).meta({ description: '軸の id ごとの影響（高・中・低）。すべての軸について書く' }),
+    systems: z
+      .array(
+        z.strictObject({
+          system: line(60).meta({ description: 'bia.systems の name と同じ名前' }),
+          dependency: z.literal(DEPENDENCY_CLASSES).meta({
+            description: 'システム依存度: 松（止まると手作業では回らない）・竹（データがあれば手作業で代われる）・梅（なくても何とかなる）',
+          }),
+        }),
+      )
+      .min(1, { error: 'この業務が使うシステムを1つ以上書いてください。' }),
+  })
+  .meta({ id: 'biaProcess', description: '事業を続けるための業務1件' });
+
+export const backupSchema = z
+  .strictObject({
+    copies: z.int().min(0).meta({ description: '本番とは別に持っているバックアップの数（3-2-1 では 2 以上）' }),
+    media: z.array(line(40)).min(1, { error: '保存先の媒体を1つ以上書いてください。' }).meta({ description: '保存先の媒体の種類（例: NAS、外付けHDD、クラウド）。3-2-1 では2種類以上' }),
+    schedule: line(40).optional().meta({ description: 'バックアップを取る頻度（例: 毎日 22時）。復旧後に打ち直すデータの範囲の目安になる' }),
+    offline: z.boolean().meta({ description: 'ネットワークから切り離した、または書き換えられない（イミュータブルな）コピーがある' }),
+    offsite: z.boolean().meta({ description: 'コピーの1つを別の建物・遠隔地に置いている' }),
+    lastRestoreTest: isoDate.optional().meta({ description: 'バックアップから実際に戻してみた最後の日' }),
+  })
+  .meta({ id: 'backup', description: 'システム1つのバックアップの状況' });
+
+export const biaSystemSchema = z
+  .strictObject({
+    name: line(60).meta({ description: 'システムの名前（業務の systems で使う名前）' }),
+    rto: duration.optional().meta({ description: '目標復旧時間 RTO（例: 1日以内）。優先度 S・A のシステムには必須' }),
+    fallback: line(120).optional().meta({ description: '止まっている間の代わりのやり方（暫定復旧の中身）' }),
+    reentry: line(120).optional().meta({ description: '最後のバックアップ以降に失われたデータを何から打ち直すか' }),
+    backup: backupSchema.optional(),
+  })
+  .meta({ id: 'biaSystem', description: '業務が使うシステム1つ' });
+
+export const biaSchema = z
+  .strictObject({
+    axes: z.array(biaAxisSchema).min(1, { error: '影響を測る軸を1つ以上書いてください。' }),
+    processes: z.array(biaProcessSchema).min(1, { error: '業務を1つ以上書いてください。' }),
+    systems: z.array(biaSystemSchema).min(1, { error: 'システムを1つ以上書いてください。' }),
+    backupReadiness: z
+      .literal(['warning', 'error'])
+      .optional()
+      .meta({ description: '優先度 S・A のシステムにオフラインのコピーや1年以内の復元テストがないときの扱い: warning（既定）か error' }),
+  })
+  .superRefine((bia, ctx) => {
+    const axisIds = new Set<string>();
+    bia.axes.forEach((axis, index) => {
+      if (axisIds.has(axis.id)) ctx.addIssue({ code: 'custom', path: ['axes', index, 'id'], message: `軸の id「${axis.id}」が重複しています。` });
+      axisIds.add(axis.id);
+    });
+    bia.processes.forEach((process, index) => {
+      for (const key of Object.keys(process.impact)) {
+        if (!axisIds.has(key)) {
+          ctx.addIssue({ code: 'custom', path: ['processes', index, 'impact', key], message: `軸「${key}」は axes にありません（ある軸: ${[...axisIds].join('、')}）。` });
+        }
+      }
+      const missing = [...axisIds].filter((id) => process.impact[id] === undefined);
+      if (missing.length > 0) {
+        ctx.addIssue({ code: 'custom', path: ['processes', index, 'impact'], message: `軸 ${missing.join('、')} の影響（高・中・低）がありません。すべての軸について書いてください。` });
+      }
+    });
+    const names = new Set<string>();
+    bia.systems.forEach((system, index) => {
+      if (names.has(system.name)) ctx.addIssue({ code: 'custom', path: ['systems', index, 'name'], message: `システム「${system.name}」が重複しています。` });
+      names.add(system.name);
+    });
+  })
+  .meta({ description: '業務への影響分析（BIA）: 業務・影響の軸・システムと、システムごとの RTO とバックアップ。社内版だけに出る' });
+
 /**
  * Fields a public build (`bcp build --public`) replaces with 「非公開」: who the staff are
  * and how to reach them in person. `[]` means every entry of the list; an entry with
@@ -185,6 +283,7 @@ export const answersSchema = z
     revisions: z.array(revisionSchema).min(1, { error: '改訂履歴を1件以上書いてください。' }),
     upkeep: upkeepSchema.optional(),
     waivers: waiversSchema.optional(),
+    bia: biaSchema.optional(),
   })
   .superRefine((answers, ctx) => {
     const seen = new Set<string>();
@@ -207,3 +306,6 @@ export type Revision = z.infer<typeof revisionSchema>;
 export type SlotAnswers = z.infer<typeof slotsSchema>;
 export type ThreatAssessment = z.infer<typeof threatAssessmentSchema>;
 export type ResidualRisk = z.infer<typeof residualRisk>;
+export type Bia = z.infer<typeof biaSchema>;
+export type BiaSystem = z.infer<typeof biaSystemSchema>;
+export type Backup = z.infer<typeof backupSchema>;

@@ -223,6 +223,44 @@ export const RULES = {
     message: (p) => `\`${p.path}\`: ${p.date} は今日（${p.today}）より後の日付です。実際に行った・承認した日を書いてください。`,
   }),
 
+  // --- bia (issue 12): business impact and backups (src/answers/rules/bia.ts) -------
+  'bia-system-unknown': rule<{ path: string; system: string; known: string }>({
+    severity: 'error',
+    title: 'システム一覧にないシステム',
+    message: (p) =>
+      `\`${p.path}\`: 業務が使うシステム「${p.system}」が bia.systems にありません。bia.systems の name と同じ名前で書くか、このシステムを bia.systems に足してください（いまあるシステム: ${p.known}）。`,
+  }),
+  'bia-system-unused': rule<{ path: string; system: string }>({
+    severity: 'warning',
+    title: 'どの業務も使わないシステム',
+    message: (p) =>
+      `\`${p.path}\`: システム「${p.system}」はどの業務（bia.processes の systems）にも出てこないので、優先度が決まりません。使う業務の systems に足すか、要らなければ消してください。`,
+  }),
+  'bia-rto-missing': rule<{ path: string; system: string; priority: string }>({
+    severity: 'error',
+    title: 'RTO のない優先度 S・A のシステム',
+    message: (p) =>
+      `\`${p.path}\`: システム「${p.system}」は優先度 ${p.priority} ですが、目標復旧時間（rto）がありません。いつまでに戻すかを「1日以内」「4時間以内」のように rto に書いてください。`,
+  }),
+  'bia-backup-not-ready': rule<{ path: string; system: string; priority: string; what: string }>({
+    severity: 'warning',
+    title: '備えの足りない優先度 S・A のバックアップ',
+    message: (p) =>
+      `\`${p.path}\`: 優先度 ${p.priority} のシステム「${p.system}」は、${p.what}。ランサムウェアはつながっているバックアップも暗号化するので、ネットワークから外したコピーを持ち、年1回は実際に戻してみて、その日を backup.lastRestoreTest に書いてください。`,
+  }),
+  'bia-backup-321': rule<{ path: string; system: string; gaps: string }>({
+    severity: 'warning',
+    title: '3-2-1 を満たさないバックアップ',
+    message: (p) =>
+      `\`${p.path}\`: システム「${p.system}」のバックアップは 3-2-1（本番を含めて3つ、2種類の媒体、1つはオフラインで別の場所）を満たしていません（${p.gaps}）。足りないコピーを用意し、backup に書いてください。`,
+  }),
+  'bia-rto-before-grasp': rule<{ path: string; system: string; rto: string; grasp: string }>({
+    severity: 'warning',
+    title: '概況把握より短い RTO',
+    message: (p) =>
+      `\`${p.path}\`: システム「${p.system}」の目標復旧時間（${p.rto}）が、概況把握の目標（#7# の ${p.grasp}）より短くなっています。被害の範囲が分かる前に戻すことになるので、RTO を ${p.grasp.replace(/以内$/, '')}以上にするか、概況把握の目標を短くしてください。`,
+  }),
+
   // --- answers: upkeep due dates (src/answers/due.ts) ----------------------------
   'upkeep-overdue': rule<{ path: string; label: string; next: string; days: number; frequency: string; last?: string }>({
     severity: 'error',

@@ -253,6 +253,7 @@ export function incidentChecklist({ answers, values, entries }: ChecklistInput):
             text: ['バックアップが攻撃を受けていないことを確かめてから戻した（戻せないときはシステムを作り直した）'],
             role: lead,
             plan: '3.3.3',
+            link: { target: PAGES.bia, label: '業務影響と復旧の順番' },
           },
           {
             id: 'recovery-restart',

@@ -14,11 +14,19 @@ export const PAGES = {
   glossary: 'glossary.html',
   threats: 'threats.html',
   checklists: 'checklists.html',
-  // Internal only (src/pages/guidelines/automotive.astro).
+  // Internal only (issue 12): the business impact and recovery order, and the tabletop exercise kit.
+  bia: 'bia.html',
+  exercises: 'exercises.html',
+  // Internal only (issue 13): the automotive guideline correspondence.
   guidelines: 'guidelines/automotive.html',
   // The binder PDF, printed from print.html by `bcp build` (src/pdf/print.ts).
   pdf: 'plan.pdf',
 } as const;
+
+/** A scenario's page of the exercise kit: the facilitator's version, or the participants' one. */
+export function exercisePage(id: string, version: 'facilitator' | 'participant'): string {
+  return `exercises/${id}${version === 'participant' ? '-participant' : ''}.html`;
+}
 
 /** A handbook chapter's page (src/pages/handbook/[slug].astro). */
 export function handbookPage(slug: string): string {

@@ -6,6 +6,7 @@
 import type { Problem } from '../../errors/catalogue.ts';
 import { resolveToday } from '../due.ts';
 import type { LoadedAnswers } from '../load.ts';
+import { biaRules } from './bia.ts';
 import { contactRules } from './contacts.ts';
 import type { Rule, RuleContext } from './context.ts';
 import { frequencyRules } from './frequency.ts';
@@ -30,6 +31,7 @@ export const ANSWER_RULES: readonly Rule[] = [
   markupRules,
   revisionRules,
   upkeepRules,
+  biaRules,
 ];
 
 export interface RuleOptions {
