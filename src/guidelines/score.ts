@@ -6,6 +6,8 @@
 import { daysBetween, upkeepSchedule, type UpkeepKey } from '../answers/due.ts';
 import { outsideResponder } from '../answers/values.ts';
 import type { Answers } from '../answers/schema.ts';
+import { isCritical } from '../bia/matrix.ts';
+import { recoveryOrder } from '../bia/recovery.ts';
 import type { AutomotiveItem, AutomotiveTable } from './schema.ts';
 
 export type Verdict = '対策完了' | '対策中' | '未実施' | '未評価';
@@ -47,12 +49,24 @@ export function scoreItem(item: AutomotiveItem, answers: Answers, today: string)
       return score('対策中', `13の入口のうち${assessed}を評価した${unknown > 0 ? `（${unknown}は実態不明か未記入）` : ''}。外部接続の一覧と利用状況の管理そのものは計画の範囲外`);
     }
     case 'backup':
-      return score('未評価', 'バックアップの状況（コピーの数、オフラインの有無、復元テストの日）は計画の回答にないため、自社で確かめて記入する');
+      return backupScore(answers, today);
     case 'partial':
       return score('対策中', item.reason!);
     case 'not-covered':
       return score('未評価', 'この計画は根拠にならない。自社で評価して記入する');
   }
+}
+
+/** Backups of the systems the BIA ranks S or A: offline copy and a restore test within the year. */
+function backupScore(answers: Answers, today: string): Score {
+  if (!answers.bia) return score('未評価', 'バックアップの状況（bia.systems）が回答にないため、自社で確かめて記入する');
+  const critical = recoveryOrder(answers.bia, today).filter((step) => isCritical(step.priority));
+  if (critical.length === 0) return score('未評価', '優先度 S・A のシステムが BIA にないため、判断できない');
+  const ready = critical.filter((step) => step.backup.offline && step.backup.restoreTestFresh);
+  const names = (steps: typeof critical) => steps.map((step) => step.system.name).join('・');
+  if (ready.length === critical.length) return score('対策完了', `優先度 S・A の ${names(critical)} に、オフラインのコピーと1年以内の復元テストがある`);
+  if (ready.length === 0) return score('未実施', `優先度 S・A の ${names(critical)} のどれにも、オフラインのコピーと1年以内の復元テストがそろっていない`);
+  return score('対策中', `${names(critical.filter((step) => !ready.includes(step)))} に、オフラインのコピーか1年以内の復元テストが足りない`);
 }
 
 /** Education or drills: done within the year and not overdue by the plan's own frequency. */
