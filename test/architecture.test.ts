@@ -14,13 +14,13 @@ const LAYERS: ReadonlyArray<readonly string[]> = [
   // Facts every stage shares: the problem catalogue, YAML positions, slot syntax, the template, the site's routes.
   ['src/errors/', 'src/yaml/', 'src/slots/', 'src/template/', 'src/site/paths.ts'],
   // The answers and the data beside them, validated.
-  ['src/answers/', 'src/glossary/', 'src/bia/', 'src/exercises/', 'src/guidelines/'],
+  ['src/answers/', 'src/glossary/', 'src/bia/', 'src/guidelines/'],
   // Content transforms.
   ['plugins/'],
   // Checking answers and content together.
   ['src/check/'],
   // Pages.
-  ['src/site/', 'src/components/', 'src/layouts/', 'src/pages/', 'src/content.config.ts', 'src/styles/'],
+  ['src/site/', 'src/exercises/', 'src/components/', 'src/layouts/', 'src/pages/', 'src/content.config.ts', 'src/styles/'],
   // Steps over the built pages.
   ['src/search/', 'src/pdf/', 'src/browser/'],
   // The build.

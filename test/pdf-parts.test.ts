@@ -7,7 +7,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFStrin
 import { findBrowser, USUAL_BROWSER_PATHS } from '../src/pdf/browser.ts';
 import { destinationPages, finishPdf } from '../src/pdf/document.ts';
 import { PdfError } from '../src/pdf/error.ts';
-import { cssString, japaneseDate } from '../src/pdf/format.ts';
+import { cssString, japaneseDate } from '../src/site/format.ts';
 
 const none = async () => undefined;
 
