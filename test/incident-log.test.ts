@@ -10,23 +10,16 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, ElementHandle, Page } from 'puppeteer';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fold, mergeEvents, parseLog } from '../src/browser/incident/log.ts';
 import { runReview } from '../src/review/review.ts';
-import { RECORD_FIELDS, recordKey } from '../src/site/incident-record.ts';
+import { RECORD_FIELDS, recordKey, type RecordEvent } from '../src/site/incident-record.ts';
 import { classesOf, elements, exampleSite, launchBrowser, parsePage, textContent } from './site-helpers.ts';
 
 const COMPANY = '株式会社かもめ精工';
 const REAL_KEY = recordKey(COMPANY, 'incident');
 const EXERCISE_KEY = recordKey(COMPANY, 'exercise');
 
-interface StoredEvent {
-  id: string;
-  at: string;
-  tab: string;
-  type: string;
-  item?: string;
-  field?: string;
-  value?: string;
-}
+type StoredEvent = RecordEvent;
 
 let site: string;
 let browser: Browser;
@@ -357,5 +350,46 @@ describe('where the checklist script loads', () => {
       .filter((e) => e.tagName === 'table' && classesOf(e).includes('record-fields'))
       .flatMap((table) => elements(table).filter((e) => e.tagName === 'th').map(textContent));
     expect(printed).toEqual(RECORD_FIELDS.map((f) => f.label));
+  });
+});
+
+describe('the log as data (src/browser/incident/log.ts)', () => {
+  const at = (minute: number) => `2026-05-12T00:${String(minute).padStart(2, '0')}:00.000Z`;
+  const check = (id: string, minute: number, item: string, type = 'check') => ({ id, at: at(minute), tab: id.split('-')[0]!, type, item, value: item }) as StoredEvent;
+
+  it('merges by id in time order, so the same event twice counts once', () => {
+    const a = [check('a-1', 40, 'x'), check('a-2', 45, 'x', 'uncheck')];
+    const b = [check('b-1', 42, 'y'), check('a-1', 40, 'x')];
+    expect(mergeEvents(a, b).map((e) => e.id)).toEqual(['a-1', 'b-1', 'a-2']);
+    expect(mergeEvents(b, a)).toEqual(mergeEvents(a, b));
+  });
+
+  it('replays ticks, unticks, notes and fields; the latest wins', () => {
+    const state = fold([
+      check('a-1', 40, 'x'),
+      check('b-1', 41, 'y'),
+      check('a-2', 43, 'x', 'uncheck'),
+      { id: 'a-3', at: at(44), tab: 'a', type: 'note', item: 'y', value: '最初' },
+      { id: 'b-2', at: at(46), tab: 'b', type: 'note', item: 'y', value: '直した' },
+      { id: 'b-3', at: at(47), tab: 'b', type: 'field', field: 'event', value: '画面に脅迫文' },
+    ] as StoredEvent[]);
+    expect(state).toEqual({ items: { x: {}, y: { checkedAt: at(41), note: '直した' } }, fields: { event: '画面に脅迫文' } });
+  });
+
+  it('turns a record saved by the previous version (state only) into events, losing nothing', () => {
+    const v1 = {
+      format: 'bcp-incident-record',
+      version: 1,
+      createdAt: at(30),
+      updatedAt: at(50),
+      fields: { recorder: '総務課' },
+      items: { x: { checkedAt: at(40), note: 'ケーブルを抜いた' } },
+      events: [{ at: at(40), item: 'x', action: 'checked', text: '切り離した' }],
+    };
+    const log = parseLog(v1, 'incident')!;
+    expect(log.mode).toBe('incident');
+    expect(fold(log.events)).toEqual({ items: { x: { checkedAt: at(40), note: 'ケーブルを抜いた' } }, fields: { recorder: '総務課' } });
+    expect(parseLog({ ...v1, version: 3 }, 'incident')).toBeUndefined();
+    expect(parseLog({ format: 'bcp-incident-record', version: 2, recordId: 'r', events: [{ id: 1 }] }, 'incident')).toBeUndefined();
   });
 });
