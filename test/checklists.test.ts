@@ -195,7 +195,10 @@ describe('checklist pages', () => {
 
     // Kept in this browser only.
     const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('bcp-incident-record:株式会社かもめ精工')))!);
-    expect(stored.items['first-isolate']).toEqual({ checkedAt: stamp.iso, note: '生産管理サーバの LAN ケーブルを抜いた' });
+    expect(stored.events).toMatchObject([
+      { at: stamp.iso, type: 'check', item: 'first-isolate' },
+      { type: 'note', item: 'first-isolate', value: '生産管理サーバの LAN ケーブルを抜いた' },
+    ]);
 
     await page.reload();
     expect(await page.$eval('#check-first-isolate', (box) => (box as HTMLInputElement).checked)).toBe(true);
@@ -210,7 +213,11 @@ describe('checklist pages', () => {
     const isolate = json.items.find((i: { id: string }) => i.id === 'first-isolate');
     expect(isolate).toMatchObject({ checkedAt: stamp.iso, role: '情報システム担当（総務課）', phase: '3. 初期対応' });
     expect(json.items.find((i: { id: string }) => i.id === 'discover-note').checkedAt).toBeNull();
-    expect(json.events).toEqual([{ at: stamp.iso, item: 'first-isolate', action: 'checked', text: isolate.text }]);
+    expect(isolate.note).toBe('生産管理サーバの LAN ケーブルを抜いた');
+    expect(json.events).toMatchObject([
+      { at: stamp.iso, item: 'first-isolate', type: 'check', value: isolate.text },
+      { item: 'first-isolate', type: 'note', value: '生産管理サーバの LAN ケーブルを抜いた' },
+    ]);
 
     await page.click('[data-action="download-summary"]');
     const summary = await lastBlob(page);

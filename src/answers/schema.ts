@@ -144,6 +144,18 @@ export const upkeepSchema = z
     lastEducation: isoDate.optional().meta({ description: '従業員教育を最後に行った日' }),
     lastDrill: isoDate.optional().meta({ description: '訓練を最後に行った日' }),
     lastAudit: isoDate.optional().meta({ description: '内部監査を最後に行った日' }),
+    followUps: z
+      .array(
+        z.strictObject({
+          drill: isoDate.meta({ description: '課題が見つかった訓練の日' }),
+          finding: line(300).meta({ description: '課題（うまくいかなかったこと・足りなかったもの）' }),
+          change: line(300).optional().meta({ description: '計画の変更（どこをどう直すか）' }),
+          owner: roleName.meta({ description: '担当（役職）' }),
+          due: isoDate.meta({ description: '期限' }),
+        }),
+      )
+      .optional()
+      .meta({ description: '訓練の振り返りで見つかった課題と担当・期限（bcp review が書く形）。社内だけのもの。' }),
     asOf: isoDate
       .optional()
       .meta({ description: '期限を数える基準日。見本の会社専用（自社の回答には書かない。書くと今日の日付の代わりに使われ、期限切れを見逃す）' }),

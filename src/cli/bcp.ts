@@ -6,6 +6,7 @@
  *   bcp build [--answers FILE] [--out DIR] [--public] [--today DATE]  check, then build the site (default dist/)
  *   bcp revisions --base REF [--answers FILE]       fail when the plan changed since REF without a new revision
  *   bcp pdf [--answers FILE] [--site DIR] [--out FILE]  the binder PDF alone
+ *   bcp review FILE [--answers FILE]                the answers change an exported exercise record implies
  *   bcp schema                                      rewrite answers/answers.schema.json
  */
 import { parseArgs } from 'node:util';
@@ -27,6 +28,8 @@ const USAGE = `使い方:
                                                      比べる元から計画が変わったのに改訂履歴が増えていなければ失敗する
   bcp pdf [--answers ファイル] [--site フォルダ] [--out ファイル]
                                                      綴じ込み用の PDF だけを作る（--site は作ったサイト、既定は回答から作る）
+  bcp review 訓練の記録.json [--answers ファイル]
+                                                     訓練モードで保存した記録から、回答に書く変更（最後の訓練日と課題）を表示する
   bcp schema                                         answers/answers.schema.json を作り直す
 
   --today 2026-04-01 のように書くと、見直し・教育・訓練・監査の期限をその日から数えます（既定: 今日）。`;
@@ -98,6 +101,18 @@ async function main(argv: string[]): Promise<number> {
     case 'pdf': {
       const { runPdfCommand } = await import('./pdf.ts');
       return (await runPdfCommand({ answersFile: values.answers, siteDir: values.site, outFile: values.out })) ? 0 : 1;
+    }
+    case 'review': {
+      const [file] = positionals;
+      if (file === undefined || positionals.length > 1) {
+        console.error(`訓練の記録のファイルを1つ指定してください（例: bcp review exercise-record.json）。\n${USAGE}`);
+        return 2;
+      }
+      const { runReview } = await import('../review/review.ts');
+      const result = runReview({ file, answersFile: values.answers });
+      for (const problem of result.problems) console.error(formatProblem(problem));
+      if (result.output !== undefined) console.log(result.output);
+      return result.problems.some((p) => p.severity === 'error') ? 1 : 0;
     }
     case 'schema': {
       const file = await writeAnswersJsonSchema();

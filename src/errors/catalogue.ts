@@ -281,6 +281,45 @@ export const RULES = {
       `\`upkeep.asOf\`: 基準日 ${p.asOf} より後の日付 ${p.later}（${p.where}）があります。asOf は見本の会社が期限を固定するための設定なので、自社の回答ではこの行を消してください。消すと期限は今日の日付から数えます。`,
   }),
 
+  // --- incident log: exercise review (bcp review, issue 12) -----------------------
+  'review-file-unreadable': rule<{ file: string }>({
+    severity: 'error',
+    title: '読めない訓練の記録',
+    message: (p) =>
+      `訓練の記録 ${p.file} を開けません。ファイルの場所と名前を確かめてください。対応チェックリストの訓練モード（checklists/incident.html?mode=exercise）で「記録を JSON で保存」したファイルを渡します。`,
+  }),
+  'review-not-json': rule<{ file: string; detail: string }>({
+    severity: 'error',
+    title: 'JSON でない訓練の記録',
+    message: (p) => `${p.file} は JSON として読めません（${p.detail}）。「記録を JSON で保存」で書き出したファイルを、手を加えずに渡してください。`,
+  }),
+  'review-invalid': rule<{ path: string; detail: string }>({
+    severity: 'error',
+    title: '形の正しくない訓練の記録',
+    message: (p) => `訓練の記録の \`${p.path}\`: ${p.detail}対応チェックリストの訓練モードで「記録を JSON で保存」し直してください。`,
+  }),
+  'review-not-exercise': rule<Record<string, never>>({
+    severity: 'error',
+    title: '訓練でない記録',
+    message: () =>
+      'この記録は実際のインシデントの記録で、訓練の記録ではありません。bcp review は訓練モード（checklists/incident.html?mode=exercise）で保存した記録だけを読みます。',
+  }),
+  'review-empty': rule<Record<string, never>>({
+    severity: 'warning',
+    title: '空の振り返りシート',
+    message: () => '振り返りシートに何も書かれていません。訓練の最後に、うまくいったこと・課題・計画の変更・担当・期限を書いてから保存し直してください。',
+  }),
+  'review-finding-incomplete': rule<{ path: string; missing: string }>({
+    severity: 'warning',
+    title: '担当か期限のない課題',
+    message: (p) => `振り返りシートの \`${p.path}\` に${p.missing}がありません。下の YAML の空欄を埋めてから回答ファイルに貼ってください（空のままだと bcp check がエラーにします）。`,
+  }),
+  'review-other-company': rule<{ record: string; answers: string; file: string }>({
+    severity: 'warning',
+    title: '別の会社の訓練の記録',
+    message: (p) => `訓練の記録は「${p.record}」のものですが、${p.file} は「${p.answers}」の回答です。渡すファイルを確かめてください。`,
+  }),
+
   // --- revision discipline (bcp revisions) ---------------------------------------
   'revision-missing': rule<{ changed: string; version: string; file: string }>({
     severity: 'error',
