@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAnswers } from '../src/answers/load.ts';
 import { checkAnswerRules } from '../src/answers/rules/index.ts';
-import { formatProblem } from '../src/check/report.ts';
+import { formatProblem } from '../src/errors/report.ts';
 import { RULES } from '../src/errors/catalogue.ts';
 import { FIXTURES } from './helpers.ts';
 
