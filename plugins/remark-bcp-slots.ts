@@ -16,7 +16,6 @@ import type { InlineCode, Parent, PhrasingContent, Root, Text } from 'mdast';
 import type { MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Plugin } from 'unified';
 import { visit, SKIP } from 'unist-util-visit';
-import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import type { SlotValues } from '../src/answers/values.ts';
 import { ruleMessage, ruleSeverity, type RuleId } from '../src/errors/catalogue.ts';

@@ -2,6 +2,7 @@
 # Installs what the project needs on a fresh Debian/Ubuntu machine, then the npm packages.
 # - Chromium (Debian's): prints the PDF binder and runs the browser tests.
 # - poppler-utils, qpdf: the tests read the PDF with them.
+# - fonts-ipafont-gothic: a Japanese system font, when the machine has none.
 # - Node 24 comes from the npm registry as the `node` package (the machine's Node 20 is
 #   too old for Astro 7); `npm run …` puts it first on PATH.
 set -euo pipefail
@@ -11,6 +12,8 @@ missing=()
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || [ -n "${PUPPETEER_EXECUTABLE_PATH:-}" ] || missing+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
+# A Japanese font for pages the browser tests print with system fonts (the binder embeds its own).
+{ command -v fc-list >/dev/null 2>&1 && fc-list :lang=ja | grep -q .; } || missing+=(fonts-ipafont-gothic)
 if [ "${#missing[@]}" -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
