@@ -47,7 +47,7 @@ const IPA_ITEMS: ReadonlyArray<{ item: string; plan?: string; checklist: 'incide
   { item: 'preparation: removal tools', plan: 'ウイルスの駆除ツール', checklist: 'readiness', id: 'ready-removal-tools', words: '駆除ツール' },
   { item: 'preparation: the password-reset procedure', plan: 'パスワードを設定し直す手順', checklist: 'readiness', id: 'ready-password-reset', words: 'パスワードを設定し直す手順' },
   { item: 'everyone resets their password', plan: '全従業員にパスワードを設定し直してもらい', checklist: 'incident', id: 'recovery-password-all', words: '全従業員にパスワード' },
-  { item: 'suspicious files and the ransom note kept as evidence', plan: '不審なファイルと、画面に出た脅迫文', checklist: 'incident', id: 'first-evidence-files', words: '脅迫文' },
+  { item: 'suspicious files and the ransom note kept as evidence', plan: '不審なファイルと、画面に出た脅迫文', checklist: 'incident', id: 'first-suspicious-files', words: '脅迫文' },
   { item: 'a 5W1H fact sheet for the first report', plan: '5W1H', checklist: 'incident', id: 'situation-facts', words: '5W1H' },
 ];
 
