@@ -102,6 +102,8 @@ describe('public consulting and reporting windows', () => {
     expect(inPdf.ids).toEqual(PUBLIC_WINDOWS.map((w) => w.id));
     // On paper the URL must be readable, not only a link.
     for (const w of PUBLIC_WINDOWS) if (w.url) expect(inPdf.text).toContain(w.url);
+    // Slot 2 is an alternative to slot 1 there too, not a fallback.
+    expect(textContent(printed!)).not.toContain('つながらないときは');
   });
 
   it('shows the reporting windows under the checklist step that contacts the authorities', () => {
