@@ -10,7 +10,7 @@ import type { Element, Root } from 'hast';
 import { describe, expect, it } from 'vitest';
 import { loadAnswersFile } from '../src/answers/load.ts';
 import { slotValues } from '../src/answers/values.ts';
-import { checkChecklists, checklistSlotProblems, parseChecklist } from '../src/site/checklist-content.ts';
+import { checkChecklists, checklistSlotProblems, parseChecklist, planSectionNumbers, unknownPlanSections } from '../src/site/checklist-content.ts';
 import { incidentChecklist, partsText, readinessChecklist, type Checklist } from '../src/site/checklists.ts';
 import { PUBLIC_WINDOWS, PUBLIC_WINDOWS_AS_OF } from '../src/site/public-windows.ts';
 import { slotById } from '../src/template/slots.ts';
@@ -164,6 +164,14 @@ describe('checklist content', () => {
     expect(wrongPlaceholder.problems.map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([
       expect.stringMatching(/^7:15 .*差し込み口 \{entry\} はこの項目では使えません/),
     ]);
+  });
+
+  it('points at a plan reference the plan does not have', () => {
+    const text = ['title: テスト', 'phases:', '  - id: one', '    title: 一', '    plan: "3.9"', '    items:', '      - id: a', '        text: 項目', '        plan: "3.1.4"'].join('\n');
+    const loaded = parseChecklist('incident', text, 'content/checklists/incident.yaml');
+    const problems = unknownPlanSections(loaded, planSectionNumbers(ROOT));
+    expect(problems.map((p) => `${p.line}:${p.column} ${p.ruleId}`)).toEqual(['5:12 checklist-invalid']);
+    expect(problems[0]!.message).toContain('計画本文に「3.9」の節はありません');
   });
 
   it('reports slot problems like the plan does: unknown slot, unclosed slot, missing answer', () => {

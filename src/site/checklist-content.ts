@@ -7,7 +7,7 @@
  * the same marker scanner the plan uses. Pages turn the content into `Checklist` data
  * with `resolveChecklist()`; answers only ever become `{ answer }` parts, never markup.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, isScalar, Scalar, type Document } from 'yaml';
 import { z } from 'astro/zod';
@@ -281,13 +281,57 @@ export function checklistSlotProblems(
   return { problems, uses };
 }
 
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+/**
+ * The plan's section numbers (`3`, `3.1`, `3.1.4`) read from the chapter files' headings,
+ * the same way plan-sections.ts reads them from the rendered plan: so `bcp check` can
+ * point at a checklist line that names a section the plan does not have.
+ */
+export function planSectionNumbers(cwd: string = process.cwd()): Set<string> {
+  const numbers = new Set<string>();
+  const dir = path.resolve(cwd, 'content', 'plan');
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.mdx'))) {
+    const text = readFileSync(path.join(dir, name), 'utf8');
+    const chapter = /^chapter:\s*(\d+)/m.exec(text)?.[1];
+    if (chapter) numbers.add(chapter);
+    let section: string | undefined;
+    for (const line of text.split('\n')) {
+      const h3 = /^###\s+(\d+\.\d+)/.exec(line);
+      if (h3) section = h3[1];
+      else if (/^###\s/.test(line)) section = undefined;
+      const h4 = /^####\s+(\S)/.exec(line);
+      if (h4 && section && CIRCLED.includes(h4[1]!)) numbers.add(`${section}.${CIRCLED.indexOf(h4[1]!) + 1}`);
+      if (h3) numbers.add(h3[1]!);
+    }
+  }
+  return numbers;
+}
+
+/** Plan references (`plan:`) that name no section of the plan. */
+export function unknownPlanSections(loaded: LoadedChecklist, known: ReadonlySet<string>): Problem[] {
+  if (!loaded.content) return [];
+  const problems: Problem[] = [];
+  const check = (number: string | undefined, fieldPath: (string | number)[]) => {
+    if (number === undefined || known.has(number)) return;
+    const detail = `計画本文に「${number}」の節はありません。見出しの番号を確かめてください（ある節: ${[...known].sort().join('、')}）。`;
+    problems.push(problem(loaded.file, 'checklist-invalid', ruleMessage('checklist-invalid', { path: formatPath(fieldPath), detail }), loaded.locate(fieldPath, 0)));
+  };
+  loaded.content.phases.forEach((phase, p) => {
+    check(phase.plan, ['phases', p, 'plan']);
+    phase.items.forEach((item, i) => check(item.plan, ['phases', p, 'items', i, 'plan']));
+  });
+  return problems;
+}
+
 /** Every checklist's problems, for `bcp check`. */
 export function checkChecklists(options: { cwd?: string; values?: SlotValues; answersFile?: string } = {}): { problems: Problem[]; uses: ChecklistSlotUse[] } {
   const problems: Problem[] = [];
   const uses: ChecklistSlotUse[] = [];
+  const sections = planSectionNumbers(options.cwd);
   for (const id of CHECKLIST_IDS) {
     const loaded = loadChecklist(id, { cwd: options.cwd });
-    problems.push(...loaded.problems);
+    problems.push(...loaded.problems, ...unknownPlanSections(loaded, sections));
     const slots = checklistSlotProblems(loaded, options);
     problems.push(...slots.problems);
     uses.push(...slots.uses);
