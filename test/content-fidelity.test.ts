@@ -113,6 +113,10 @@ describe('public consulting and reporting windows', () => {
     const shown = windowsIn(step!);
     expect(shown.ids).toEqual(PUBLIC_WINDOWS.filter((w) => w.kind !== '参考').map((w) => w.id));
     expect(shown.text).toContain(PUBLIC_WINDOWS_AS_OF);
+    // The same step in the binder's printed checklist.
+    const printed = elements(parsePage(path.join(exampleSite(), 'print.html'))).find((e) => e.tagName === 'tr' && String(e.properties.id).endsWith('-situation-authorities'));
+    expect(printed, 'the printed reporting step').toBeDefined();
+    expect(windowsIn(printed!).ids).toEqual(shown.ids);
   });
 });
 
