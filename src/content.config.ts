@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { checklistContentSchema } from './site/checklist-content.ts';
 import { threatEntrySchema } from './site/threat-entry.ts';
 
 /** The plan template, one MDX file per chapter (content/plan/NN-name.mdx). */
@@ -30,4 +31,13 @@ const handbook = defineCollection({
   }),
 });
 
-export const collections = { plan, threats, handbook };
+/**
+ * The three checklists (content/checklists/<id>.yaml). Astro validates them with the same
+ * schema; the pages read them through src/site/checklists.ts, which also resolves slots.
+ */
+const checklists = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './content/checklists' }),
+  schema: checklistContentSchema,
+});
+
+export const collections = { plan, threats, handbook, checklists };

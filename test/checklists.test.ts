@@ -57,7 +57,8 @@ describe('checklists from the answers', () => {
 
   it('names the roles and time targets the company answered', () => {
     const list = incidentChecklist(exampleInput());
-    expect(partsText(item(list, 'discover-report').text)).toBe('情報システム担当（総務課）に知らせた（つながらないときは 総務課の代表窓口）');
+    // Slot 2 is an alternative to slot 1, as in the template (「#1# または #2#」), not a fallback.
+    expect(partsText(item(list, 'discover-report').text)).toBe('情報システム担当（総務課）または総務課の代表窓口に知らせた');
     expect(partsText(item(list, 'first-isolate').role!)).toBe('情報システム担当（総務課）');
     expect(partsText(item(list, 'situation-overview').target!)).toBe('検知から2時間以内');
     // One first report per hop of the route; the last one carries the deadline.
@@ -79,12 +80,13 @@ describe('checklists from the answers', () => {
     ]);
   });
 
-  it('closes the high-risk entries first and checks the unknown ones', () => {
+  it('closes the high-risk entries first, the unknown (BAD) ones with them', () => {
     const list = incidentChecklist(exampleInput());
     const first = list.phases[2]!.items.map((i) => i.id);
-    expect(first.slice(0, 5)).toEqual(['first-scope', 'first-close-06', 'first-close-09', 'first-close-13', 'first-check-unknown']);
+    expect(first.slice(0, 8)).toEqual(['first-scope', 'first-safety', 'first-close-06', 'first-close-09', 'first-close-13', 'first-close-02', 'first-close-07', 'first-close-10']);
     expect(item(list, 'first-close-06').threats).toEqual([6]);
-    expect(item(list, 'first-check-unknown').threats).toEqual([2, 7, 10]);
+    expect(partsText(item(list, 'first-close-10').text)).toBe('先に止める入口「No.10」を止めた・切り離した（評価 BAD（不明））');
+    expect(first).not.toContain('first-check-unknown');
   });
 
   it('changes with the answers', () => {
@@ -102,7 +104,10 @@ describe('checklists from the answers', () => {
 
   it('lists in readiness what must exist beforehand, from the answers', () => {
     const list = readinessChecklist(exampleInput());
-    expect(list.phases.map((p) => p.id)).toEqual(['contacts', 'logs', 'backups', 'documents', 'entries', 'responder']);
+    expect(list.phases.map((p) => p.id)).toEqual(['contacts', 'logs', 'tools', 'backups', 'documents', 'entries', 'responder']);
+    expect(item(list, 'ready-assess-10').threats).toEqual([10]);
+    // The issue is the company's words: an answer part, not ours.
+    expect(item(list, 'ready-entry-06').detail).toEqual(['アセスメントの課題: ', { answer: exampleInput().answers.threats![6]!.issue }]);
     expect(partsText(item(list, 'ready-contact-outside-responder').text)).toBe('外部専門家の番号にかけて、つながることを確かめた');
     expect(partsText(item(list, 'ready-log-2').text)).toContain('ファイルサーバ');
     expect(partsText(item(list, 'ready-responder-terms').text)).toContain('株式会社みなとサイバーサポート');
@@ -191,7 +196,7 @@ describe('checklist pages', () => {
     const stamp = await page.$eval('#item-first-isolate [data-stamp]', (t) => ({ text: t.textContent, iso: t.getAttribute('datetime') }));
     expect(stamp.text).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     expect(Date.parse(stamp.iso!)).toBeGreaterThanOrEqual(before - 1000);
-    expect(await page.$eval('[data-record-timeline]', (ol) => ol.textContent)).toContain('被害を受けたシステムをネットワークから切り離した');
+    expect(await page.$eval('[data-record-timeline]', (ol) => ol.textContent)).toContain('攻撃を受けた機器をネットワークから外した');
 
     // Kept in this browser only.
     const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('bcp-incident-record:株式会社かもめ精工')))!);
@@ -222,7 +227,7 @@ describe('checklist pages', () => {
     await page.click('[data-action="download-summary"]');
     const summary = await lastBlob(page);
     expect(summary).toContain('<h1>対応記録（インシデントログ）</h1>');
-    expect(summary).toContain(`<span class="t">${stamp.text}</span> 被害を受けたシステムをネットワークから切り離した`);
+    expect(summary).toContain(`<span class="t">${stamp.text}</span> 攻撃を受けた機器をネットワークから外した`);
     expect(summary).toContain('生産管理サーバの LAN ケーブルを抜いた');
 
     // Nothing left the site folder: every request was a local file.

@@ -10,7 +10,9 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { threatEntrySchema } from '../src/site/threat-entry.ts';
+import { CASE_ENTRY, threatEntrySchema } from '../src/site/threat-entry.ts';
+import { highRiskNumbers, unknownRiskNumbers } from '../src/site/threats.ts';
+import { loadAnswersFile } from '../src/answers/load.ts';
 import { ROOT } from './helpers.ts';
 import { buildTempSite, exampleSite, classesOf, EXAMPLE_ANSWERS, elements, launchBrowser, parsePage, removeTempSite, textContent } from './site-helpers.ts';
 
@@ -49,6 +51,41 @@ describe('threat entry content', () => {
     expect(threatEntrySchema.safeParse({ ...good, risk: '火災' }).success).toBe(false);
     expect(threatEntrySchema.safeParse({ ...good, planSections: ['初期対応'] }).success).toBe(false);
     expect(threatEntrySchema.safeParse({ ...good, extra: 1 }).success).toBe(false);
+    expect(threatEntrySchema.safeParse({ ...good, map: { x: 1200, y: 10, label: 'right' } }).success).toBe(false);
+    expect(threatEntrySchema.safeParse({ ...good, map: undefined }).success).toBe(false);
+  });
+
+  it('lists a case as "came in here" only on the entry the case came in through', () => {
+    const entries = files.map((file) => threatEntrySchema.parse(frontmatter(path.join(THREATS_DIR, file))));
+    // Every case sits under 「この入口から入られた事例」 on exactly its own entry (Case 1: No.1, Case 2: No.10).
+    for (const [n, entry] of Object.entries(CASE_ENTRY)) {
+      expect(entries.filter((e) => e.cases.includes(Number(n) as 1 | 2)).map((e) => e.number), `case ${n}`).toEqual([entry]);
+    }
+    // Entries 7 and 8 keep Case 1 as a related case, saying how.
+    expect(entries.filter((e) => e.relatedCases.length > 0).map((e) => [e.number, e.relatedCases.map((r) => r.case)])).toEqual([
+      [7, [1]],
+      [8, [1]],
+    ]);
+    // And zod refuses the old data.
+    const seven = frontmatter(path.join(THREATS_DIR, '07-office-network.mdx')) as Record<string, unknown>;
+    const wrong = threatEntrySchema.safeParse({ ...seven, relatedCases: [], cases: [1] });
+    expect(wrong.success).toBe(false);
+    expect(wrong.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['cases.0', expect.stringContaining('事例1はNo.1から入られた事例です')]]);
+  });
+
+  it('keeps each entry\'s map position in its frontmatter, one hotspot per spot', () => {
+    const spots = files.map((file) => threatEntrySchema.parse(frontmatter(path.join(THREATS_DIR, file))).map);
+    expect(new Set(spots.map((s) => `${s.x},${s.y}`)).size).toBe(13);
+  });
+});
+
+describe('which entries are closed first', () => {
+  it('counts BAD as high until known, after 4 and 3', () => {
+    const answers = loadAnswersFile(EXAMPLE_ANSWERS, { cwd: ROOT }).answers!;
+    expect(unknownRiskNumbers(answers)).toEqual([2, 7, 10]);
+    // Every BAD entry is in the close-first list; entry 10 is the way Case 2 came in.
+    expect(highRiskNumbers(answers)).toEqual([6, 9, 13, 2, 7, 10]);
+    for (const n of unknownRiskNumbers(answers)) expect(highRiskNumbers(answers)).toContain(n);
   });
 });
 
@@ -124,7 +161,29 @@ describe('threat pages, map and plan (example answers)', () => {
   });
 
   it('lists the high-risk entries in the plan step, largest risk first, linked to their pages', () => {
-    expect(highRiskLinks(site)).toEqual(['threats/06.html', 'threats/09.html', 'threats/13.html']);
+    // BAD entries (2, 7, 10) count as high until known and follow the 4 and the 3s.
+    expect(highRiskLinks(site)).toEqual(['threats/06.html', 'threats/09.html', 'threats/13.html', 'threats/02.html', 'threats/07.html', 'threats/10.html']);
+  });
+
+  it('shows a case under 「この入口から入られた事例」 only where the case came in, and as a related case elsewhere', () => {
+    const sectionsOf = (n: number) => {
+      const sections = elements(parsePage(path.join(site, 'threats', `${String(n).padStart(2, '0')}.html`))).filter(
+        (e) => e.tagName === 'section' && classesOf(e).includes('case'),
+      );
+      const related = (e: (typeof sections)[number]) => classesOf(e).includes('related-case');
+      return { came: sections.filter((e) => !related(e)).map((e) => Number(e.properties.dataCase)), related: sections.filter(related).map((e) => Number(e.properties.dataCase)) };
+    };
+    for (let n = 1; n <= 13; n++) {
+      const { came } = sectionsOf(n);
+      for (const c of came) expect(CASE_ENTRY[c as 1 | 2], `No.${n} lists case ${c} as came in here`).toBe(n);
+    }
+    expect(sectionsOf(1).came).toEqual([1]);
+    expect(sectionsOf(10).came).toEqual([2]);
+    expect(sectionsOf(7)).toEqual({ came: [], related: [1] });
+    expect(sectionsOf(8)).toEqual({ came: [], related: [1] });
+    const seven = elements(parsePage(path.join(site, 'threats', '07.html'))).map(textContent).join('\n');
+    expect(seven).toContain('関係する事例');
+    expect(seven).not.toContain('この入口から入られた事例');
   });
 });
 
@@ -138,7 +197,7 @@ describe('the plan follows a changed assessment', () => {
     writeFileSync(answersFile, String(doc));
     const site = await buildTempSite('threats-changed', answersFile);
     try {
-      expect(highRiskLinks(site)).toEqual(['threats/01.html', 'threats/09.html', 'threats/11.html', 'threats/13.html']);
+      expect(highRiskLinks(site)).toEqual(['threats/01.html', 'threats/09.html', 'threats/11.html', 'threats/13.html', 'threats/02.html', 'threats/07.html', 'threats/10.html']);
       const hotspot = elements(parsePage(path.join(site, 'threats.html'))).find((e) => e.properties.dataEntry === '6')!;
       expect(classesOf(hotspot)).toContain('risk-2');
     } finally {

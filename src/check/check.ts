@@ -16,6 +16,7 @@ import { GLOSSARY_FILE, loadGlossary } from '../glossary/load.ts';
 import { AUTOMOTIVE_FILE, loadGuidelines } from '../guidelines/load.ts';
 import { CURRENT_TEMPLATE_VERSION, slotsOf } from '../template/slots.ts';
 import { scanFiles } from './scan.ts';
+import { CHECKLIST_DIR, checkChecklists } from '../site/checklist-content.ts';
 
 export const CONTENT_DIR = 'content';
 
@@ -60,6 +61,9 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
 
   const tokens = vfiles.flatMap((file) => (file.data.bcpSlots ?? []).map((slot) => ({ file: file.path, ...slot })));
   const problems = [...loaded.problems, ...vfiles.flatMap(problemsOf)];
+  // The checklists are content with slots too (content/checklists/*.yaml). Their slots are
+  // not template places, so they stay out of `tokens` (the plan's 22).
+  if (!explicit && existsSync(path.resolve(cwd, CHECKLIST_DIR))) problems.push(...checkChecklists({ cwd, values, answersFile: loaded.file }).problems);
   // Whether an answer is unused can only be told from the whole content.
   if (loaded.answers && values && !explicit) problems.push(...unusedAnswers(loaded, values, tokens));
   // The glossary is content too (the site links its terms on every page); a project

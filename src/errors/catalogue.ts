@@ -84,6 +84,13 @@ export const RULES = {
     message: (p) => `用語集の \`${p.path}\`: ${p.detail}`,
   }),
 
+  // --- content (issue 14, issue 11 item 5): checklists in content/checklists/*.yaml ---
+  'checklist-invalid': rule<{ path: string; detail: string }>({
+    severity: 'error',
+    title: 'チェックリストの誤り',
+    message: (p) => `チェックリストの \`${p.path}\`: ${p.detail}`,
+  }),
+
   // --- answers file ------------------------------------------------------------
   'answers-not-found': rule<{ file: string }>({
     severity: 'error',

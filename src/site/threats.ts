@@ -27,7 +27,8 @@ const LEVELS: ReadonlyMap<RiskLevel, LevelInfo> = new Map<RiskLevel, LevelInfo>(
   [3, { key: '3', label: '3（やや大きい）', tag: '3 やや大', description: '対策に抜けがあり、攻撃されると被害につながりうる', high: true }],
   [2, { key: '2', label: '2（やや小さい）', tag: '2 やや小', description: 'おおむね対策済みだが、弱い点が残る', high: false }],
   [1, { key: '1', label: '1（小さい）', tag: '1 小', description: '対策が整っていて、残るリスクは小さい', high: false }],
-  ['BAD', { key: 'bad', label: 'BAD（不明）', tag: '? 不明', description: '実態が分からず評価できていない。分かるまでは大きいものとして扱う', high: false }],
+  // Unknown is not safe: until someone looks, a BAD entry is closed first like a 4 or 3.
+  ['BAD', { key: 'bad', label: 'BAD（不明）', tag: '? 不明', description: '実態が分からず評価できていない。分かるまでは大きいものとして扱う', high: true }],
   ['none', { key: 'none', label: '未記入', tag: '－ 未記入', description: '回答ファイルに結果が書かれていない', high: false }],
 ]);
 
@@ -53,10 +54,13 @@ export function assessmentOf(answers: Answers, number: number): EntryAssessment 
   return { level, info: levelInfo(level), issue: found?.issue };
 }
 
-/** Sort key: larger residual risk first. */
-const RANK: Record<string, number> = { '4': 4, '3': 3, '2': 2, '1': 1 };
+/**
+ * Sort key: larger residual risk first. BAD comes after 4 and 3: those are known to be
+ * large and have a known way to close, while a BAD entry may first have to be found.
+ */
+const RANK: Record<string, number> = { '4': 4, '3': 3, BAD: 2.5, '2': 2, '1': 1 };
 
-/** Entries marked 3 or 4, largest risk first, then by number: the order to close them in. */
+/** Entries marked 4, 3 or BAD, largest risk first, then by number: the order to close them in. */
 export function highRiskNumbers(answers: Answers): number[] {
   return THREAT_ENTRY_NUMBERS.filter((n) => assessmentOf(answers, n).info.high).sort(
     (a, b) => RANK[String(assessmentOf(answers, b).level)]! - RANK[String(assessmentOf(answers, a).level)]! || a - b,
