@@ -1,8 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { checklistContentSchema } from './site/checklist-content.ts';
-import { threatEntrySchema } from './site/threat-entry.ts';
+import { checklistContentSchema } from './collections/checklists.ts';
+import { threatEntrySchema } from './collections/threat-entry.ts';
 
 /** The plan template, one MDX file per chapter (content/plan/NN-name.mdx). */
 const plan = defineCollection({

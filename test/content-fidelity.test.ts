@@ -10,7 +10,7 @@ import type { Element, Root } from 'hast';
 import { describe, expect, it } from 'vitest';
 import { loadAnswersFile } from '../src/answers/load.ts';
 import { slotValues } from '../src/answers/values.ts';
-import { checkChecklists, checklistSlotProblems, parseChecklist, planSectionNumbers, unknownPlanSections } from '../src/site/checklist-content.ts';
+import { checkChecklists, checklistSlotProblems, parseChecklist, planSectionNumbers, unknownPlanSections } from '../src/collections/checklists.ts';
 import { incidentChecklist, partsText, readinessChecklist, type Checklist } from '../src/site/checklists.ts';
 import { PUBLIC_WINDOWS, PUBLIC_WINDOWS_AS_OF } from '../src/site/public-windows.ts';
 import { slotById } from '../src/template/slots.ts';

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { CASE_ENTRY, threatEntrySchema } from '../src/site/threat-entry.ts';
+import { CASE_ENTRY, threatEntrySchema } from '../src/collections/threat-entry.ts';
 import { highRiskNumbers, unknownRiskNumbers } from '../src/site/threats.ts';
 import { loadAnswersFile } from '../src/answers/load.ts';
 import { ROOT } from './helpers.ts';

@@ -16,7 +16,7 @@ import { GLOSSARY_FILE, loadGlossary } from '../glossary/load.ts';
 import { AUTOMOTIVE_FILE, loadGuidelines } from '../guidelines/load.ts';
 import { CURRENT_TEMPLATE_VERSION, slotsOf } from '../template/slots.ts';
 import { scanFiles } from './scan.ts';
-import { CHECKLIST_DIR, checkChecklists } from '../site/checklist-content.ts';
+import { CHECKLIST_DIR, checkChecklists } from '../collections/checklists.ts';
 
 export const CONTENT_DIR = 'content';
 

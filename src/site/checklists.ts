@@ -17,7 +17,7 @@ import {
   type ChecklistContentItem,
   type ChecklistId,
   type GeneratorName,
-} from './checklist-content.ts';
+} from '../collections/checklists.ts';
 import { PAGES } from './paths.ts';
 import { assessmentOf, highRiskNumbers, unknownRiskNumbers } from './threats.ts';
 
