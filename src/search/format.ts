@@ -18,8 +18,12 @@ export const SEARCH_LOADER_PATH = 'search.js';
 export const INDEX_GLOBAL = 'BCP_SEARCH_INDEX';
 export const ENGINE_GLOBAL = 'BCPSearch';
 
-/** A section: [anchor ('' for the top of the page), heading, indexes into `PackedIndex.l`]. */
-export type PackedSection = [id: string, heading: string, lines: number[]];
+/**
+ * A section: [anchor ('' for the top of the page; 1 when it is the heading itself), heading,
+ * its lines as indexes into `PackedIndex.l`, where a negative -k after n stands for the k
+ * lines after n (n+1 … n+k): most sections are a run of new lines].
+ */
+export type PackedSection = [id: string | 1, heading: string, lines: number[]];
 /** A page: [path from the site root, title, sections in page order, weight when not 1]. */
 export type PackedPage = [url: string, title: string, sections: PackedSection[], weight?: number];
 

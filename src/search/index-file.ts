@@ -47,11 +47,25 @@ export function packIndex(pages: readonly SearchPage[]): PackedIndex {
     p: pages.map((page): PackedPage => {
       const sections = page.sections.map((s): PackedSection => {
         const text = s.text ? s.text.split('\n') : [];
-        return [s.id, s.heading, (s.id ? text : text.filter((line) => line !== page.title)).map(lineId)];
+        const lines = packRuns((s.id ? text : text.filter((line) => line !== page.title)).map(lineId));
+        return [s.id && s.id === s.heading ? 1 : s.id, s.heading, lines];
       });
       return page.weight === 1 ? [page.url, page.title, sections] : [page.url, page.title, sections, page.weight];
     }),
   };
+}
+
+/** Line indexes with runs shortened: [5, 6, 7, 9] → [5, -2, 9]. */
+export function packRuns(ids: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    let j = i;
+    while (j + 1 < ids.length && ids[j + 1] === ids[j]! + 1) j++;
+    out.push(ids[i]!);
+    if (j > i) out.push(i - j);
+    i = j;
+  }
+  return out;
 }
 
 /** The script text. JSON is valid JavaScript, and the file is never inlined into HTML. */

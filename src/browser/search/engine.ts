@@ -23,12 +23,28 @@ export interface Engine {
   parse(query: string): Query;
 }
 
+/** Line indexes with runs written out: [5, -2, 9] → [5, 6, 7, 9] (see PackedSection). */
+export function unpackRuns(packed: readonly number[]): number[] {
+  const out: number[] = [];
+  for (const n of packed) {
+    if (n >= 0) out.push(n);
+    else for (let k = 1, last = out[out.length - 1] ?? 0; k <= -n; k++) out.push(last + k);
+  }
+  return out;
+}
+
 export function unpack(index: PackedIndex): Page[] {
   return index.p.map(([url, title, sections, weight]) => ({
     url,
     title,
     weight,
-    sections: sections.map(([id, heading, lines]) => ({ id, heading, text: lines.map((i) => index.l[i] ?? '').join('\n') })),
+    sections: sections.map(([id, heading, lines]) => ({
+      id: id === 1 ? heading : id,
+      heading,
+      text: unpackRuns(lines)
+        .map((i) => index.l[i] ?? '')
+        .join('\n'),
+    })),
   }));
 }
 
