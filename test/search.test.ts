@@ -142,11 +142,11 @@ describe('excerpts', () => {
 
 describe('the packed index', () => {
   const pages = [
-    { url: 'threats/01.html', title: 'No.1 USBメモリー', lang: 'ja', marked: true, weight: 1, sections: [{ id: '', heading: '', text: '脅威の入口 / No.1\nNo.1 USBメモリー\nUSBメモリーを通じて入る\n共通の一文' }, { id: 'signs', heading: '兆候', text: '共通の一文\nUSB メモリーが届いた' }] },
+    { url: 'threats/01.html', title: 'No.1 USBメモリー', lang: 'ja', marked: true, weight: 1, sections: [{ id: '', heading: '', text: '脅威の入口 / No.1\nUSBメモリーを通じて入る\n共通の一文' }, { id: 'signs', heading: '兆候', text: '共通の一文\nUSB メモリーが届いた' }] },
     { url: 'template.html', title: 'ひな形', lang: 'ja', marked: true, weight: 0.5, sections: [{ id: '見出し', heading: '見出し', text: '共通の一文' }] },
   ];
 
-  it('stores each line once, shortens runs, and leaves out a top line that repeats the title', () => {
+  it('stores each line once and shortens runs', () => {
     const packed = packIndex(pages);
     expect(packed.l).toEqual(['脅威の入口 / No.1', 'USBメモリーを通じて入る', '共通の一文', 'USB メモリーが届いた']);
     expect(packed.p[0]![2]).toEqual([['', '', [0, -2]], ['signs', '兆候', [2, -1]]]);
@@ -155,7 +155,7 @@ describe('the packed index', () => {
     expect(unpack(packed)[1]!.sections[0]!.id).toBe('見出し');
   });
 
-  it('gives each result its title once, with an excerpt around the match', () => {
+  it('gives each result an excerpt around the match', () => {
     const results: Result[] = createEngine(unpack(packIndex(pages))).search('USB');
     expect(results[0]!.title).toBe('No.1 USBメモリー');
     expect(shown(results[0]!.excerpt)).toBe('脅威の入口 / No.1 [USB]メモリーを通じて入る 共通の一文');
@@ -173,5 +173,13 @@ describe('reading a page for the index', () => {
     if (UPDATE) writeFileSync(expectedFile, actual);
     expect(actual).toBe(readFileSync(expectedFile, 'utf8'));
     expect(actual).not.toContain('索引に入れない行');
+  });
+
+  it('keeps of the page’s <h1> only what it adds to the title, so no excerpt repeats the title', () => {
+    const html = (h1: string) =>
+      `<html><body><main data-pagefind-body data-title="No.1 USBメモリー" data-pagefind-meta="title[data-title]"><p>脅威の入口 / No.1</p><h1>${h1}</h1><p>本文</p></main></body></html>`;
+    expect(extractPage(html('No.1 USBメモリー'), 'a.html').sections[0]!.text).toBe('脅威の入口 / No.1\n本文');
+    expect(extractPage(html('No.1 USBメモリー（持ち込み）'), 'a.html').sections[0]!.text).toBe('脅威の入口 / No.1\n（持ち込み）\n本文');
+    expect(extractPage(html('別の見出し'), 'a.html').sections[0]!.text).toBe('脅威の入口 / No.1\n別の見出し\n本文');
   });
 });

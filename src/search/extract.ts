@@ -99,6 +99,10 @@ export function extractPage(html: string, url: string): SearchPage {
   const htmlElement = find(tree.children, (e) => e.tagName === 'html');
   const marked = find(tree.children, (e) => prop(e, 'data-pagefind-body') !== undefined);
   const body = marked ?? find(tree.children, (e) => e.tagName === 'body');
+  const firstH1 = body ? find(body.children as RootContent[], (e) => e.tagName === 'h1') : undefined;
+  const titleElement = find(tree.children, (e) => e.tagName === 'title');
+  const title =
+    metaTitle(tree) ?? (firstH1 ? oneLine(textOf(firstH1.children)) : undefined) ?? (titleElement ? oneLine(textOf(titleElement.children)) : url);
   const sections: SearchSection[] = [];
   const used = new Set<string>();
   let current: SearchSection = { id: '', heading: '', text: '' };
@@ -121,8 +125,10 @@ export function extractPage(html: string, url: string): SearchPage {
           sections.push(current);
           current = { id: anchor, heading, text: '' };
         } else {
-          // No new place to link to: the heading is a line of the section it sits in.
-          current.text += `\n${heading}\n`;
+          // No new place to link to: the heading is a line of the section it sits in. The page's
+          // own <h1> repeats the title a result already shows; only what it adds is kept.
+          const line = node.tagName === 'h1' && heading.startsWith(title) ? heading.slice(title.length).trim() : heading;
+          current.text += `\n${line}\n`;
         }
         continue;
       }
@@ -138,10 +144,6 @@ export function extractPage(html: string, url: string): SearchPage {
   sections.push(current);
 
   const kept = sections.map((s) => ({ ...s, text: tidy(s.text) })).filter((s) => s.heading || s.text);
-  const firstH1 = body ? find(body.children as RootContent[], (e) => e.tagName === 'h1') : undefined;
-  const titleElement = find(tree.children, (e) => e.tagName === 'title');
-  const title =
-    metaTitle(tree) ?? (firstH1 ? oneLine(textOf(firstH1.children)) : undefined) ?? (titleElement ? oneLine(textOf(titleElement.children)) : url);
   const weight = Number((marked && prop(marked, 'data-pagefind-weight')) ?? 1);
   return {
     url,

@@ -26,10 +26,7 @@ export async function searchPages(siteDir: string): Promise<SearchPage[]> {
   return pages.filter((page) => (anyMarked ? page.marked : true) && page.sections.length > 0);
 }
 
-/**
- * Packs pages into the index: each distinct line once. At the top of a page a line that
- * only repeats the title goes (the result shows the title; the excerpt must not repeat it).
- */
+/** Packs pages into the index, each distinct line once. */
 export function packIndex(pages: readonly SearchPage[]): PackedIndex {
   const lines: string[] = [];
   const ids = new Map<string, number>();
@@ -47,7 +44,7 @@ export function packIndex(pages: readonly SearchPage[]): PackedIndex {
     p: pages.map((page): PackedPage => {
       const sections = page.sections.map((s): PackedSection => {
         const text = s.text ? s.text.split('\n') : [];
-        const lines = packRuns((s.id ? text : text.filter((line) => line !== page.title)).map(lineId));
+        const lines = packRuns(text.map(lineId));
         return [s.id && s.id === s.heading ? 1 : s.id, s.heading, lines];
       });
       return page.weight === 1 ? [page.url, page.title, sections] : [page.url, page.title, sections, page.weight];
