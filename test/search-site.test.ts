@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEARCH_ENGINE_PATH, SEARCH_INDEX_PATH, SEARCH_LOADER_PATH } from '../src/search/format.ts';
+import { ENGINE_GLOBAL, INDEX_GLOBAL, SEARCH_ENGINE_PATH, SEARCH_INDEX_PATH, SEARCH_LOADER_PATH } from '../src/search/format.ts';
 import { searchBuiltSite, siteEngine } from '../src/search/node.ts';
 import { QUERY_CASES, VARIANT_GROUPS } from './fixtures/search/queries.ts';
 import { serveFolder, type StaticServer } from './serve.ts';
@@ -23,7 +23,7 @@ describe('the index', () => {
     const site = exampleSite();
     const file = path.join(site, SEARCH_INDEX_PATH);
     const text = readFileSync(file, 'utf8');
-    expect(text.startsWith('window.BCP_SEARCH_INDEX={')).toBe(true);
+    expect(text.startsWith(`window.${INDEX_GLOBAL}={`)).toBe(true);
     expect(statSync(file).size).toBeLessThan(150 * 1024);
     for (const url of ['"index.html"', '"plan.html"', '"contacts.html"', '"glossary.html"', '"threats/01.html"', '"checklists/incident.html"']) expect(text).toContain(url);
     // The print page is the PDF's source, not a search result; Pagefind is gone.
@@ -136,7 +136,7 @@ describe('the search box in Chromium, served and from a file share', () => {
     try {
       // A page one folder down: the box must still find the site's root.
       await page.goto(`${siteRoot}handbook/why-cyber-bcp.html`);
-      const before = await page.evaluate(() => [typeof window.BCPSearch, typeof window.BCP_SEARCH_INDEX]);
+      const before = await page.evaluate((names) => names.map((name) => typeof (window as unknown as Record<string, unknown>)[name]), [ENGINE_GLOBAL, INDEX_GLOBAL]);
       const loadedBefore = requested.filter((u) => u.includes('search/'));
       const results: string[][] = [];
       for (const { query } of QUERY_CASES) results.push(await searchFor(page, siteRoot, query));

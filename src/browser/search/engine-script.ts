@@ -4,7 +4,7 @@
  */
 import type { PackedIndex } from '../../search/format.ts';
 import { createEngine, unpack, type Engine } from './engine.ts';
-import type { SearchApi } from './globals.ts';
+import { loadedIndex, publishApi, type SearchApi } from './globals.ts';
 import { attachBox } from './ui.ts';
 
 let site: Engine | undefined;
@@ -12,12 +12,11 @@ let site: Engine | undefined;
 const api: SearchApi = {
   engine: (index: PackedIndex) => createEngine(unpack(index)),
   attach() {
-    const index = window.BCP_SEARCH_INDEX;
+    const index = loadedIndex();
     if (!index) throw new Error('search index not loaded');
     site ??= api.engine(index);
     for (const form of document.querySelectorAll<HTMLFormElement>('form[data-bcp-search]')) attachBox(form, site);
   },
 };
 
-// On globalThis, not window: src/search/node.ts runs this same file in a bare context.
-(globalThis as unknown as { BCPSearch: SearchApi }).BCPSearch = api;
+publishApi(api);

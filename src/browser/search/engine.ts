@@ -59,7 +59,7 @@ export function createEngine(pages: readonly Page[]): Engine {
       const idf = weights(docs, query);
       // Excerpts centre on the rarest term the section has.
       const byRarity = query.terms.map((t, i) => ({ t, w: idf[i]! })).sort((a, b) => b.w - a.w);
-      return rank(docs, query).map(({ doc }) => {
+      return rank(docs, query, idf).map(({ doc }) => {
         const index = bestSection(doc, query, idf);
         const section = doc.page.sections[index]!;
         const forms = byRarity.filter(({ t }) => has(doc.sections[index]!.all, t)).map(({ t }) => t.forms);

@@ -1,5 +1,8 @@
-/** The globals the search scripts share: the index script sets one, the engine script the other. */
-import type { PackedIndex } from '../../search/format.ts';
+/**
+ * The globals the search scripts share, named once in src/search/format.ts: the index
+ * script sets INDEX_GLOBAL, the engine script ENGINE_GLOBAL, the loader reads both.
+ */
+import { ENGINE_GLOBAL, INDEX_GLOBAL, type PackedIndex } from '../../search/format.ts';
 import type { Engine, Result } from './engine.ts';
 
 export interface SearchApi {
@@ -11,9 +14,11 @@ export interface SearchApi {
 
 export type { Engine, Result };
 
-declare global {
-  interface Window {
-    BCP_SEARCH_INDEX?: PackedIndex;
-    BCPSearch?: SearchApi;
-  }
+// globalThis, not window: src/search/node.ts runs the engine script in a bare context.
+const scope = globalThis as unknown as Record<string, unknown>;
+
+export const loadedIndex = () => scope[INDEX_GLOBAL] as PackedIndex | undefined;
+export const loadedApi = () => scope[ENGINE_GLOBAL] as SearchApi | undefined;
+export function publishApi(api: SearchApi): void {
+  scope[ENGINE_GLOBAL] = api;
 }

@@ -4,7 +4,7 @@
  * (two classic scripts, which also load from file://) and hands the box over.
  */
 import { SEARCH_ENGINE_PATH, SEARCH_INDEX_PATH } from '../../search/format.ts';
-import './globals.ts';
+import { loadedApi } from './globals.ts';
 
 let loading: Promise<void> | undefined;
 
@@ -23,7 +23,11 @@ function load(form: HTMLFormElement): void {
   const base = new URL(form.dataset.root || './', location.href);
   form.dataset.state = 'loading';
   loading = Promise.all([script(new URL(SEARCH_INDEX_PATH, base).href), script(new URL(SEARCH_ENGINE_PATH, base).href)])
-    .then(() => window.BCPSearch!.attach())
+    .then(() => {
+      const api = loadedApi();
+      if (!api) throw new Error(SEARCH_ENGINE_PATH);
+      api.attach();
+    })
     .catch(() => {
       const panel = form.querySelector<HTMLElement>('[data-search-results]');
       if (panel) {

@@ -27,7 +27,7 @@ export interface Query {
   terms: Term[];
 }
 
-/** Whether some spelling of `piece` occurs in the indexed text. */
+/** Whether a folded form occurs in the indexed text. */
 export type Occurs = (folded: string) => boolean;
 
 const MIN_PIECE = 2;
@@ -81,18 +81,18 @@ export function parseQuery(query: string, occurs?: Occurs): Query {
   const words = query.normalize('NFKC').split(/\s+/).map(normalize).filter(Boolean);
   words.forEach((word, i) => {
     const whole = term(word, i);
-    const found = (t: Term) => t.forms.some((form) => occurs!(form));
-    if (!occurs || found(whole) || word.length < 2 * MIN_PIECE) {
+    if (!occurs || word.length < 2 * MIN_PIECE) {
       terms.push(whole);
       return;
     }
-    // One character too many or too few at an end (バックアプ for バックアップ): the rest is the word.
-    const near = [word.slice(0, -1), word.slice(1)].find((rest) => found(term(rest, i)));
+    const found = (text: string) => spellings(text).some((form) => occurs(form));
+    // As typed; else one character too many or too few at an end (バックアプ for バックアップ).
+    const near = [word, word.slice(0, -1), word.slice(1)].find(found);
     if (near) {
       terms.push(term(near, i));
       return;
     }
-    const pieces = splitCompound(word, (piece) => found(term(piece, i)));
+    const pieces = splitCompound(word, found);
     if (!pieces) terms.push(whole);
     else for (const piece of pieces) terms.push(term(piece, i));
   });

@@ -96,9 +96,8 @@ export function termFit(doc: Doc, term: Term, averageLength: number): number {
 }
 
 /** Pages that have at least one term, best first (ties: by url, so the order is stable). */
-export function rank(docs: readonly Doc[], query: Query): Ranked[] {
+export function rank(docs: readonly Doc[], query: Query, idf: readonly number[] = weights(docs, query)): Ranked[] {
   if (query.terms.length === 0) return [];
-  const idf = weights(docs, query);
   const total = idf.reduce((a, b) => a + b, 0) || 1;
   const averageLength = docs.reduce((sum, d) => sum + d.body.length, 0) / Math.max(1, docs.length);
   const typed = query.terms.map((t) => t.text).join('');
