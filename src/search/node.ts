@@ -3,7 +3,7 @@
  * the browser runs: the site's own search/engine.js and search/index.js, evaluated in a
  * bare context as classic scripts, as a page would.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import vm from 'node:vm';
 import type { Engine, SearchApi } from '../browser/search/globals.ts';
@@ -24,12 +24,13 @@ async function load(siteDir: string): Promise<Engine> {
   return api.engine(index);
 }
 
-/** The site's search engine as the browser builds it (loaded once per site folder). */
-export function siteEngine(siteDir: string): Promise<Engine> {
-  const key = path.resolve(siteDir);
+/** The site's search engine as the browser builds it (loaded again only when the site's index changed). */
+export async function siteEngine(siteDir: string): Promise<Engine> {
+  const dir = path.resolve(siteDir);
+  const key = `${dir}\n${(await stat(path.join(dir, SEARCH_INDEX_PATH))).mtimeMs}`;
   let engine = engines.get(key);
   if (!engine) {
-    engine = load(key);
+    engine = load(dir);
     engines.set(key, engine);
   }
   return engine;
