@@ -93,9 +93,10 @@ describe('the search box in Chromium, served and from a file share', () => {
   let browser: Browser;
   let server: StaticServer;
   let share: string;
-  const shareRoot = mkdtempSync(path.join(tmpdir(), 'bcp-search-'));
+  let shareRoot: string | undefined;
 
   beforeAll(async () => {
+    shareRoot = mkdtempSync(path.join(tmpdir(), 'bcp-search-'));
     // A path like a Windows share's: spaces and Japanese.
     share = path.join(shareRoot, '共有 フォルダ', 'IT-BCP サイト');
     cpSync(exampleSite(), share, { recursive: true });
@@ -106,7 +107,7 @@ describe('the search box in Chromium, served and from a file share', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    rmSync(shareRoot, { recursive: true, force: true });
+    if (shareRoot) rmSync(shareRoot, { recursive: true, force: true });
   });
 
   /** Types `query` into the box and returns the result links, relative to the site root. */
