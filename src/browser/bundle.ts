@@ -13,7 +13,9 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 
 /** Output file name in the site → entry module under src/browser/. */
 export const BROWSER_SCRIPTS: Readonly<Record<string, string>> = {
-  'search.js': 'search.ts',
+  // The search box's loader on every page; the engine loads only when the box is used.
+  'search.js': 'search/loader.ts',
+  'search/engine.js': 'search/engine-script.ts',
   'checklist.js': 'checklist.ts',
 };
 

@@ -1,13 +1,13 @@
 /**
- * The searchable text of one built page, extracted once and fed to both indexes
- * (Pagefind for http, the fallback script for file://), so both search the same words.
+ * The searchable text of one built page, in sections a result can link to.
  *
- * It follows Pagefind's conventions: only inside `data-pagefind-body` (else `<body>`),
- * nothing inside `data-pagefind-ignore`, the title from `data-pagefind-meta="title[attr]"`
- * (else the first <h1>). It differs on purpose where Pagefind's own HTML reader loses
- * text this site needs: Pagefind drops <label> (the checklists' items are labels), and it
- * starts a section only at a heading that has an id. Here a heading starts a section when
- * it or an enclosing element has an id (the plan's chapters are <section id> with a bare <h2>).
+ * The pages mark what to index with Pagefind's attribute names, which are widely known:
+ * only inside `data-pagefind-body` (else `<body>`), nothing inside `data-pagefind-ignore`,
+ * the title from `data-pagefind-meta="title[attr]"` (else the first <h1>). Labels are kept
+ * (the checklists' items are labels). A heading starts a section when it or an enclosing
+ * element has an id (the plan's chapters are <section id> with a bare <h2>). Navigation
+ * (<nav>: tables of contents, breadcrumbs, pagers) is left out: it only repeats other
+ * headings and titles, and would make a page match the titles of its neighbours.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import rehypeParse from 'rehype-parse';
@@ -28,11 +28,13 @@ export interface SearchPage {
   lang: string;
   /** Whether the page marks its searchable part with `data-pagefind-body`. */
   marked: boolean;
+  /** `data-pagefind-weight` of the searchable part: how much the page counts in ranking (default 1). */
+  weight: number;
   sections: SearchSection[];
 }
 
-// Not text a reader searches for: code that runs, and the controls' own labels.
-const SKIPPED = new Set(['script', 'style', 'template', 'noscript', 'svg', 'canvas', 'iframe', 'object', 'select', 'textarea', 'button']);
+// Not text a reader searches for: navigation, code that runs, and the controls' own labels.
+const SKIPPED = new Set(['nav', 'script', 'style', 'template', 'noscript', 'svg', 'canvas', 'iframe', 'object', 'select', 'textarea', 'button']);
 const BLOCKS = new Set([
   'address', 'article', 'aside', 'blockquote', 'br', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure',
   'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'label', 'legend', 'li', 'main', 'nav', 'ol', 'p', 'pre',
@@ -97,6 +99,10 @@ export function extractPage(html: string, url: string): SearchPage {
   const htmlElement = find(tree.children, (e) => e.tagName === 'html');
   const marked = find(tree.children, (e) => prop(e, 'data-pagefind-body') !== undefined);
   const body = marked ?? find(tree.children, (e) => e.tagName === 'body');
+  const firstH1 = body ? find(body.children as RootContent[], (e) => e.tagName === 'h1') : undefined;
+  const titleElement = find(tree.children, (e) => e.tagName === 'title');
+  const title =
+    metaTitle(tree) ?? (firstH1 ? oneLine(textOf(firstH1.children)) : undefined) ?? (titleElement ? oneLine(textOf(titleElement.children)) : url);
   const sections: SearchSection[] = [];
   const used = new Set<string>();
   let current: SearchSection = { id: '', heading: '', text: '' };
@@ -119,8 +125,10 @@ export function extractPage(html: string, url: string): SearchPage {
           sections.push(current);
           current = { id: anchor, heading, text: '' };
         } else {
-          // No new place to link to: the heading is a line of the section it sits in.
-          current.text += `\n${heading}\n`;
+          // No new place to link to: the heading is a line of the section it sits in. The page's
+          // own <h1> repeats the title a result already shows; only what it adds is kept.
+          const line = node.tagName === 'h1' && heading.startsWith(title) ? heading.slice(title.length).trim() : heading;
+          current.text += `\n${line}\n`;
         }
         continue;
       }
@@ -136,9 +144,13 @@ export function extractPage(html: string, url: string): SearchPage {
   sections.push(current);
 
   const kept = sections.map((s) => ({ ...s, text: tidy(s.text) })).filter((s) => s.heading || s.text);
-  const firstH1 = body ? find(body.children as RootContent[], (e) => e.tagName === 'h1') : undefined;
-  const titleElement = find(tree.children, (e) => e.tagName === 'title');
-  const title =
-    metaTitle(tree) ?? (firstH1 ? oneLine(textOf(firstH1.children)) : undefined) ?? (titleElement ? oneLine(textOf(titleElement.children)) : url);
-  return { url, title, lang: (htmlElement && prop(htmlElement, 'lang')) || 'ja', marked: marked !== undefined, sections: kept };
+  const weight = Number((marked && prop(marked, 'data-pagefind-weight')) ?? 1);
+  return {
+    url,
+    title,
+    lang: (htmlElement && prop(htmlElement, 'lang')) || 'ja',
+    marked: marked !== undefined,
+    weight: Number.isFinite(weight) && weight >= 0 ? weight : 1,
+    sections: kept,
+  };
 }

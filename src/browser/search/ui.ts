@@ -1,0 +1,86 @@
+/**
+ * The results panel under the search box (Base.astro: form[data-bcp-search], data-root =
+ * path to the site root). Results are built from text nodes only.
+ */
+import type { Engine, Result } from './engine.ts';
+
+const SHOWN = 20;
+
+function el(tag: string, className = '', text?: string): HTMLElement {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function render(form: HTMLFormElement, panel: HTMLElement, query: string, results: Result[]): void {
+  const base = new URL(form.dataset.root || './', location.href);
+  panel.textContent = '';
+  panel.dataset.query = query;
+  panel.appendChild(
+    el('p', 'search-status', results.length > 0 ? `「${query}」: ${results.length} 件` : `「${query}」に合うページはありません。言い換えるか、短くしてみてください。`),
+  );
+  if (results.length > 0) {
+    const list = el('ol', 'search-list');
+    for (const r of results.slice(0, SHOWN)) {
+      const li = el('li');
+      const a = el('a') as HTMLAnchorElement;
+      a.href = new URL(r.url, base).href;
+      a.appendChild(el('strong', '', r.title));
+      if (r.section) a.appendChild(el('span', 'search-section', ` › ${r.section}`));
+      li.appendChild(a);
+      const p = el('p', 'search-excerpt');
+      for (const part of r.excerpt) p.appendChild(part.mark ? el('mark', '', part.text) : document.createTextNode(part.text));
+      li.appendChild(p);
+      list.appendChild(li);
+    }
+    panel.appendChild(list);
+  }
+  panel.hidden = false;
+  form.dataset.state = 'done';
+}
+
+/** Connects one search box; `data-state` is 'done' once the results shown are the box's query. */
+export function attachBox(form: HTMLFormElement, engine: Engine): void {
+  const input = form.querySelector<HTMLInputElement>('input[type="search"]');
+  const panel = form.querySelector<HTMLElement>('[data-search-results]');
+  if (!input || !panel || form.dataset.attached) return;
+  form.dataset.attached = '1';
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const run = () => {
+    clearTimeout(timer);
+    const query = input.value.trim();
+    if (!query) {
+      panel.hidden = true;
+      panel.textContent = '';
+      delete form.dataset.state;
+      return;
+    }
+    render(form, panel, query, engine.search(query));
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    run();
+  });
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    form.dataset.state = 'searching';
+    timer = setTimeout(run, 150);
+  });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      input.value = '';
+      run();
+    }
+  });
+  // A click elsewhere closes the results; coming back to the box shows them again.
+  document.addEventListener('click', (event) => {
+    if (!form.contains(event.target as Node)) panel.hidden = true;
+  });
+  input.addEventListener('focus', () => {
+    if (panel.childNodes.length > 0 && input.value.trim()) panel.hidden = false;
+  });
+  if (input.value.trim()) run();
+}
