@@ -12,6 +12,7 @@ import type { Problem } from '../errors/catalogue.ts';
 import { PDF_FILE, printPlanPdf } from '../pdf/print.ts';
 import { indexSite } from '../search/index-site.ts';
 import { guardSite } from './html-guard.ts';
+import { applyPublicAllowlist } from './public-allowlist.ts';
 import { bundleBrowserScripts } from '../browser/bundle.ts';
 
 export interface BuildOptions {
@@ -78,6 +79,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<boolean> {
   await bundleBrowserScripts(staging);
   const guard = await guardSite(staging, outLabel);
   if (guard.length > 0) return fail(guard);
+  // Public: only allowlisted files stay (src/answers/visibility.ts), before the PDF and the indexes see them.
+  if (options.public) await applyPublicAllowlist(staging);
 
   // Steps over the finished HTML go here, each owned by its module (search index, PDF).
 
