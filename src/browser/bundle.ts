@@ -15,6 +15,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const BROWSER_SCRIPTS: Readonly<Record<string, string>> = {
   'search.js': 'search.ts',
   'checklist.js': 'checklist.ts',
+  'upkeep.js': 'upkeep.ts',
 };
 
 /** Bundles every browser entry into `outDir` (minified IIFE, ES2020 for older office PCs). */
