@@ -21,7 +21,7 @@ const USAGE = `使い方:
                                                      回答と本文の枠を確かめる（サイトは作らない）
   bcp build [--answers ファイル] [--out フォルダ] [--public] [--today 日付]
                                                      確かめてからサイトを作る（既定: dist/）。--public は
-                                                     氏名・電話番号・メールアドレスを「非公開」にした公開版
+                                                     許可した一覧（src/answers/visibility.ts）にあるものだけの公開版
   bcp revisions --base 比べる元 [--answers ファイル]
                                                      比べる元から計画が変わったのに改訂履歴が増えていなければ失敗する
   bcp upkeep [--answers ファイル] [--today 日付]
