@@ -15,7 +15,7 @@ import { loadAnswersFile } from '../src/answers/load.ts';
 import { MASK, confidentialValues, maskAnswers, personalValues } from '../src/answers/mask.ts';
 import { normalizeText, phoneDigits, phoneNumbersIn } from '../src/answers/rules/personal-data.ts';
 import { isPublicFile } from '../src/answers/visibility.ts';
-import { applyPublicAllowlist } from '../src/build/public-allowlist.ts';
+import { applyPublicAllowlist, dropInternalPrintParts } from '../src/build/public-allowlist.ts';
 import { buildSite } from '../src/build/build.ts';
 import { FIXTURES, ROOT } from './helpers.ts';
 
@@ -171,6 +171,31 @@ describe('applyPublicAllowlist', () => {
       '<nav><a href="plan.html">計画</a><span class="internal-only">事業影響度分析</span></nav><span class="internal-only">訓練記録</span>',
     );
     expect(readFileSync(path.join(site, 'plan.html'), 'utf8')).toBe('<span class="internal-only">対応表（CSV）</span> <a href="https://example.com/bia.html">外部</a>');
+  });
+
+  it('cuts the print parts of pages that are not public out of print.html, with their contents entries', async () => {
+    const print = [
+      '<body><ol class="toc"><li class="toc-1"><a href="#plan-1">1. 計画</a></li><li class="toc-1"><a href="#bia">事業影響度分析</a></li></ol>',
+      '<section id="plan-1" data-print-of="plan.html"><h2>計画</h2></section>',
+      '<section class="print-part" id="bia" data-print-of="bia.html"><h2 id="bia-top">事業影響度分析</h2><p>受注停止1日で800万円</p></section>',
+      '<table><tr id="threat-1" data-print-of="threats/01.html"><td>1</td></tr></table></body>',
+    ].join('\n');
+    write('print.html', print);
+    await applyPublicAllowlist(site);
+    expect(readFileSync(path.join(site, 'print.html'), 'utf8')).toBe(
+      [
+        '<body><ol class="toc"><li class="toc-1"><a href="#plan-1">1. 計画</a></li></ol>',
+        '<section id="plan-1" data-print-of="plan.html"><h2>計画</h2></section>',
+        '',
+        '<table><tr id="threat-1" data-print-of="threats/01.html"><td>1</td></tr></table></body>',
+      ].join('\n'),
+    );
+  });
+
+  it('leaves the public build\'s print page as Astro wrote it', () => {
+    const html = readFileSync(path.join(publicDir, 'print.html'), 'utf8');
+    expect(html).toContain('data-print-of="threats.html"');
+    expect(dropInternalPrintParts(html)).toBe(html);
   });
 
   it.each([
