@@ -159,9 +159,19 @@ export function upkeepSchedule(answers: Answers, today: string): DueItem[] {
     if (from === undefined) continue;
     if (last === undefined) basis = 'plan-start';
     const next = addInterval(from, interval);
-    const daysLeft = daysBetween(today, next);
-    const status: DueStatus = daysLeft < 0 ? 'overdue' : daysLeft <= DUE_SOON_DAYS ? 'soon' : 'ok';
+    const { daysLeft, status } = dueState(next, today);
     items.push({ ...item, frequency, last, basis, next, daysLeft, status });
   }
   return items;
+}
+
+/** The status of a due date seen on `today`: shared by the build and the home page's script. */
+export function dueState(next: string, today: string): { status: DueStatus; daysLeft: number } {
+  const daysLeft = daysBetween(today, next);
+  return { daysLeft, status: daysLeft < 0 ? 'overdue' : daysLeft <= DUE_SOON_DAYS ? 'soon' : 'ok' };
+}
+
+/** 「期限切れ（3日過ぎ）」「今日が期限」「あと12日」. */
+export function dueText(daysLeft: number): string {
+  return daysLeft < 0 ? `期限切れ（${-daysLeft}日過ぎ）` : daysLeft === 0 ? '今日が期限' : `あと${daysLeft}日`;
 }

@@ -17,6 +17,7 @@ export const BROWSER_SCRIPTS: Readonly<Record<string, string>> = {
   'search.js': 'search/loader.ts',
   'search/engine.js': 'search/engine-script.ts',
   'checklist.js': 'checklist.ts',
+  'upkeep.js': 'upkeep.ts',
 };
 
 const OPTIONS = { bundle: true, format: 'iife', minify: true, target: 'es2020', charset: 'utf8', legalComments: 'none', logLevel: 'silent' } as const;

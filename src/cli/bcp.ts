@@ -5,6 +5,7 @@
  *   bcp check [--answers FILE] [--json] [--today DATE] [PATH...]   validate answers and slots, build nothing
  *   bcp build [--answers FILE] [--out DIR] [--public] [--today DATE]  check, then build the site (default dist/)
  *   bcp revisions --base REF [--answers FILE]       fail when the plan changed since REF without a new revision
+ *   bcp upkeep [--answers FILE] [--today DATE]      fail when a review, education, drill or audit is overdue
  *   bcp pdf [--answers FILE] [--site DIR] [--out FILE]  the binder PDF alone
  *   bcp review FILE [--answers FILE]                the answers change an exported exercise record implies
  *   bcp schema                                      rewrite answers/answers.schema.json
@@ -22,10 +23,12 @@ const USAGE = `使い方:
                                                      回答と本文の枠を確かめる（サイトは作らない）
   bcp build [--answers ファイル] [--out フォルダ] [--public] [--today 日付] [--no-pdf]
                                                      確かめてからサイトを作る（既定: dist/）。--public は
-                                                     氏名・電話番号・メールアドレスを「非公開」にした公開版。
+                                                     許可した一覧（src/answers/visibility.ts）にあるものだけの公開版。
                                                      --no-pdf は PDF を作らない（確かめながら直すときに速い）
   bcp revisions --base 比べる元 [--answers ファイル]
                                                      比べる元から計画が変わったのに改訂履歴が増えていなければ失敗する
+  bcp upkeep [--answers ファイル] [--today 日付]
+                                                     見直し・教育・訓練・監査の期限切れがあれば失敗する（check と build は警告だけ）
   bcp pdf [--answers ファイル] [--site フォルダ] [--out ファイル]
                                                      綴じ込み用の PDF だけを作る（--site は作ったサイト、既定は回答から作る）
   bcp review 訓練の記録.json [--answers ファイル]
@@ -97,6 +100,10 @@ async function main(argv: string[]): Promise<number> {
       if (result.problems.length > 0) return 1;
       console.error(result.changed.length === 0 ? `${values.base} から計画の中身は変わっていません。` : '計画の変更に合わせて改訂履歴も増えています。');
       return 0;
+    }
+    case 'upkeep': {
+      const { runUpkeep } = await import('./upkeep.ts');
+      return runUpkeep({ answersFile: values.answers, today: values.today });
     }
     case 'pdf': {
       const { runPdfCommand } = await import('./pdf.ts');

@@ -1,11 +1,12 @@
 /**
  * The steps over the finished HTML, in one place and one order: browser scripts, the
- * public allowlist, the slot guard, then the search index and the PDF side by side (they
- * only read the pages). Each step returns problems; the first failing stage stops the rest.
+ * slot guard, the public allowlist (or, internal, the guideline evidence), then the search
+ * index and the PDF side by side (they only read the pages). Each step returns problems; the first failing stage stops the rest.
  */
 import type { Visibility } from '../answers/mask.ts';
 import { bundleBrowserScripts } from '../browser/bundle.ts';
 import { guardSite } from '../build/html-guard.ts';
+import { applyPublicAllowlist } from '../build/public-allowlist.ts';
 import type { Problem } from '../errors/catalogue.ts';
 import { PdfError } from '../pdf/error.ts';
 import { PDF_FILE, printPlanPdf } from '../pdf/print.ts';
@@ -29,6 +30,8 @@ export async function finishSite(options: FinishOptions): Promise<Problem[]> {
   await bundleBrowserScripts(siteDir);
   const guard = await guardSite(siteDir, label);
   if (guard.length > 0) return guard;
+  // Public: only allowlisted files stay, before anything is indexed or printed from them.
+  if (options.visibility === 'public') await applyPublicAllowlist(siteDir);
   // The guideline tables point into the pages: every reference must still lead somewhere.
   if (options.visibility === 'internal') {
     const loaded = loadGuidelines(root);
