@@ -28,6 +28,7 @@ const LEVELS: ReadonlyMap<RiskLevel, LevelInfo> = new Map<RiskLevel, LevelInfo>(
   [2, { key: '2', label: '2（やや小さい）', tag: '2 やや小', description: 'おおむね対策済みだが、弱い点が残る', high: false }],
   [1, { key: '1', label: '1（小さい）', tag: '1 小', description: '対策が整っていて、残るリスクは小さい', high: false }],
   ['BAD', { key: 'bad', label: 'BAD（不明）', tag: '? 不明', description: '実態が分からず評価できていない。分かるまでは大きいものとして扱う', high: false }],
+  ['未評価', { key: 'unassessed', label: '未評価', tag: '－ 未評価', description: 'まだアセスメントをしていない', high: false }],
   ['none', { key: 'none', label: '未記入', tag: '－ 未記入', description: '回答ファイルに結果が書かれていない', high: false }],
 ]);
 
