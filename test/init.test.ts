@@ -81,7 +81,7 @@ describe('bcp init', () => {
   it('writes the questions as comments, the samples, a fresh history and unassessed threats', () => {
     for (const slot of slotsOf()) expect(text, `question of #${slot.id}#`).toContain(`# #${slot.id}# ${slot.label}`);
     for (const slot of slotsOf()) expect(text, `question of #${slot.id}#`).toContain(slot.question);
-    const doc = parseDocument(text).toJS() as Record<string, any>;
+    const doc = parseDocument(text).toJS() as { templateVersion: string; slots: Record<string, unknown>; revisions: unknown; upkeep?: unknown; threats: Record<string, unknown> };
     expect(doc.templateVersion).toBe('1.0');
     expect(doc.slots[7]).toBe('2時間以内');
     expect(doc.slots[6]).toEqual([]);
