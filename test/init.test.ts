@@ -145,6 +145,9 @@ describe('bcp init', () => {
       })(site).filter((f) => /\.(html|js|json)$/.test(f));
       const all = files.map((f) => readFileSync(f, 'utf8')).join('\n');
       expect(all).toContain('有限会社テスト製作所');
+      // 未評価 reads as not assessed yet, on the entry's page and in the plan's first response.
+      expect(readFileSync(path.join(site, 'threats', '01.html'), 'utf8')).toMatch(/<strong[^>]*>未評価<\/strong> まだアセスメントをしていない/);
+      expect(all).toContain('まだリスクアセスメントをしていない入口（');
       for (const value of exampleValues) expect(all, value).not.toContain(value);
     } finally {
       removeTempSite(site);

@@ -3,7 +3,7 @@
  * entry's result, which entries count as high, and where each entry's page lives.
  * Pure functions over validated answers, so tests use them without Astro.
  */
-import { THREAT_ENTRY_NUMBERS, type Answers, type ResidualRisk, type ThreatAssessment } from '../answers/schema.ts';
+import { NOT_YET_ASSESSED, THREAT_ENTRY_NUMBERS, type Answers, type ResidualRisk, type ThreatAssessment } from '../answers/schema.ts';
 
 /** An entry's result, or 'none' when the answers file says nothing about it. */
 export type RiskLevel = ResidualRisk | 'none';
@@ -67,6 +67,11 @@ export function highRiskNumbers(answers: Answers): number[] {
 /** Entries marked BAD: nobody knows how they are used yet. */
 export function unknownRiskNumbers(answers: Answers): number[] {
   return THREAT_ENTRY_NUMBERS.filter((n) => assessmentOf(answers, n).level === 'BAD');
+}
+
+/** Entries marked 未評価: the assessment has not been done yet (a plan fresh from `bcp init`). */
+export function notAssessedNumbers(answers: Answers): number[] {
+  return THREAT_ENTRY_NUMBERS.filter((n) => assessmentOf(answers, n).level === NOT_YET_ASSESSED);
 }
 
 /** `threats/01.html`: the site file of an entry's page. */
