@@ -29,7 +29,7 @@ describe('the contact list', () => {
       await page.setViewport({ width, height: 800 });
       await page.goto(new URL('contacts.html', pathToFileURL(`${exampleSite()}${path.sep}`)).href);
       const layout = await page.evaluate(() => {
-        const phones = [...document.querySelectorAll<HTMLElement>('.contact-list .tel')].map((el) => {
+        const phones = [...document.querySelectorAll<HTMLElement>('.contact-list a[href^="tel:"], .contact-list .tel')].map((el) => {
           const range = document.createRange();
           range.selectNodeContents(el);
           const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
