@@ -190,7 +190,7 @@ const CASES: Case[] = [
     expected: (f) => [
       invalid(f, wrongTypes, 'たくさん', 'company.employees', '数値で書いてください。'),
       invalid(f, wrongTypes, '情報システム担当（総務課）\n  9', 'slots.8', '一覧（- で始まる行の並び）で書いてください。'),
-      invalid(f, wrongTypes, '5\n    issue: 在庫管理', 'threats.6.result', '次のどれかにしてください: 1、2、3、4、BAD'),
+      invalid(f, wrongTypes, '5\n    issue: 在庫管理', 'threats.6.result', '次のどれかにしてください: 1、2、3、4、BAD、未評価'),
     ],
   },
   {

@@ -3,11 +3,11 @@
  * request that changes the plan without a new revision entry fails and says what to add.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkRevisions } from '../src/check/revisions.ts';
 import { formatProblem } from '../src/errors/report.ts';
 import { FIXTURES, ROOT } from './helpers.ts';
@@ -54,6 +54,13 @@ beforeEach(() => {
   git('checkout', '-q', '-b', 'change');
 });
 
+afterEach(() => {
+  rmSync(repo, { recursive: true, force: true });
+});
+
+/** The example's history, from `revisions:` to the blank line after it. */
+const HISTORY = /revisions:\n(?: {2}- [^\n]*\n(?: {4}[^\n]*\n)*)+/;
+
 describe('bcp revisions', () => {
   it('passes when nothing in the plan changed (other files, comments, the upkeep record)', () => {
     appendFileSync(path.join(repo, 'README.md'), '追記\n');
@@ -81,6 +88,22 @@ describe('bcp revisions', () => {
   it('does not accept an edited old entry as a new one', () => {
     edit(ANSWERS, '  7: 2時間以内', '  7: 3時間以内');
     edit(ANSWERS, '    summary: ひな形 1.0 をもとに初版を制定', '    summary: ひな形 1.0 をもとに初版を制定し、目標時間を変更');
+    expect(check()).toEqual([missing('回答の slots.7')]);
+  });
+
+  it('accepts a history started over at 1.0 (a company making the plan its own)', () => {
+    const text = readFileSync(path.join(repo, ANSWERS), 'utf8');
+    expect(text).toMatch(HISTORY);
+    const fresh = 'revisions:\n  - version: "1.0"\n    date: 2026-11-01\n    summary: 初版を制定\n    approvedBy: 代表取締役\n';
+    writeFileSync(path.join(repo, ANSWERS), text.replace(HISTORY, fresh).replace('  7: 2時間以内', '  7: 3時間以内'));
+    expect(check()).toEqual([]);
+  });
+
+  it('does not take a shortened old history for a fresh one', () => {
+    edit(ANSWERS, '  7: 2時間以内', '  7: 3時間以内');
+    const text = readFileSync(path.join(repo, ANSWERS), 'utf8');
+    const firstOnly = text.match(HISTORY)![0].split('  - version: "1.1"')[0]!;
+    writeFileSync(path.join(repo, ANSWERS), text.replace(HISTORY, firstOnly));
     expect(check()).toEqual([missing('回答の slots.7')]);
   });
 

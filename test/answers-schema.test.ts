@@ -53,7 +53,7 @@ describe('answers schema', () => {
     const versions = { '1.0': v1, '2.0': [...v1.filter((s) => s.id !== 2), { ...v1[0]!, id: 19, label: '新しい枠' }] };
     const messages = check(example, { contentTemplateVersion: '2.0', templateVersions: versions });
     expect(messages).toEqual([
-      `answers.yaml:${lineOf(example, 'templateVersion')}:18  エラー  回答はひな形 1.0 向けですが、本文はひな形 2.0 です。2.0 で増えた枠: #19#（新しい枠）。2.0 でなくなった枠: #2#（もう一つの報告先）。回答を見直して templateVersion を「2.0」にしてください。  template-version-mismatch`,
+      `answers.yaml:${lineOf(example, 'templateVersion')}:18  エラー  回答はひな形 1.0 向けですが、本文はひな形 2.0 です。2.0 で増えた枠: #19#（新しい枠）。2.0 でなくなった枠: #2#（もう一つの報告先）。\`bcp migrate --to 2.0\` で回答ファイルを書き換え、空になった欄を埋めてください。  template-version-mismatch`,
     ]);
   });
 

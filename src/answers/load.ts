@@ -154,11 +154,11 @@ function checkTemplateVersion(
   if (!answeredSlots || !contentSlots) {
     return { ruleId: 'template-version-unknown', message: ruleMessage('template-version-unknown', { version: answered, known: known.join('、') }) };
   }
-  const { added, removed } = diffTemplateVersions(answeredSlots, contentSlots);
+  const { added, removed, changed } = diffTemplateVersions(answeredSlots, contentSlots);
   const list = (slots: typeof added) => slots.map((s) => `#${s.id}#（${s.label}）`).join('、');
   return {
     ruleId: 'template-version-mismatch',
-    message: ruleMessage('template-version-mismatch', { answers: answered, content, added: list(added), removed: list(removed) }),
+    message: ruleMessage('template-version-mismatch', { answers: answered, content, added: list(added), removed: list(removed), changed: list(changed) }),
   };
 }
 

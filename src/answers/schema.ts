@@ -87,12 +87,14 @@ export type ThreatEntryNumber = (typeof THREAT_ENTRY_NUMBERS)[number];
 
 /**
  * Residual risk of one entry after the company's risk assessment: 1 (small) to 4 (large),
- * or BAD when the company cannot judge it yet (nobody knows how the entry is used).
+ * or BAD when the company cannot judge it yet (nobody knows how the entry is used), or
+ * 未評価 when the assessment has not been done yet (what `bcp init` writes).
  * 3 and 4 count as high: the plan's first response closes those entries first.
  */
+export const NOT_YET_ASSESSED = '未評価';
 export const residualRisk = z
-  .literal([1, 2, 3, 4, 'BAD'])
-  .meta({ description: '残るリスク: 1（小さい）〜4（大きい）、実態が分からず評価できないときは BAD' });
+  .literal([1, 2, 3, 4, 'BAD', NOT_YET_ASSESSED])
+  .meta({ description: '残るリスク: 1（小さい）〜4（大きい）、実態が分からず評価できないときは BAD、まだ評価していなければ 未評価' });
 
 // An `id` puts this once under $defs in the JSON Schema instead of 13 copies.
 export const threatAssessmentSchema = z

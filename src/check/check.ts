@@ -9,6 +9,7 @@ import type { VFile } from 'vfile';
 import { DEFAULT_ANSWERS_FILE, loadAnswersFile, type LoadedAnswers } from '../answers/load.ts';
 import { resolveToday, type Today } from '../answers/due.ts';
 import { checkAnswerRules } from '../answers/rules/index.ts';
+import { EXAMPLE_ANSWERS_FILE, unchangedSampleRules } from '../answers/rules/unchanged-sample.ts';
 import type { Answers } from '../answers/schema.ts';
 import { slotValues, type SlotValues } from '../answers/values.ts';
 import { ruleMessage, type Problem, type RuleId } from '../errors/catalogue.ts';
@@ -71,6 +72,7 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
   if (!explicit && existsSync(path.resolve(cwd, GLOSSARY_FILE))) problems.push(...loadGlossary(GLOSSARY_FILE, { cwd }).problems);
   if (!explicit && existsSync(path.resolve(cwd, AUTOMOTIVE_FILE))) problems.push(...loadGuidelines(cwd).problems);
   problems.push(...checkAnswerRules(loaded, { today: options.today }));
+  problems.push(...unchangedSamples(loaded, cwd, options.today));
   problems.sort(byPosition);
   return {
     answers: loaded.answers,
@@ -107,6 +109,16 @@ function unusedAnswers(loaded: LoadedAnswers, values: SlotValues, tokens: readon
       severity: 'warning' as const,
       message: ruleMessage('unused-answer', { answerPath: slot.answerPath, marker: `#${slot.id}#` }),
     }));
+}
+
+/** 「見本のまま」 against the template and, when the project keeps it, the example company. */
+function unchangedSamples(loaded: LoadedAnswers, cwd: string, today?: string): Problem[] {
+  if (!loaded.answers) return [];
+  const examplePath = path.resolve(cwd, EXAMPLE_ANSWERS_FILE);
+  const isExample = path.resolve(cwd, loaded.file) === examplePath;
+  const example = !isExample && existsSync(examplePath) ? loadAnswersFile(examplePath, { cwd }).answers : undefined;
+  const context = { answers: loaded.answers, file: loaded.file, locate: loaded.locate, today: resolveToday(loaded.answers, today) };
+  return unchangedSampleRules(context, example);
 }
 
 function byPosition(a: Problem, b: Problem): number {

@@ -66,6 +66,18 @@ export function nextVersion(version: string): string {
   return `${major}.${Number(minor) + 1}`;
 }
 
+/**
+ * Whether the history was restarted: it begins at 1.0 again and shares no entry with
+ * the base's history (an edited or shortened old history still shares its first entry).
+ */
+export function isFreshHistory(before: Answers, after: Answers): boolean {
+  const first = after.revisions[0];
+  if (!first || compareVersions(first.version, '1.0') !== 0) return false;
+  const key = (r: Answers['revisions'][number]) => `${r.version}\u0000${r.date}\u0000${r.summary}`;
+  const old = new Set(before.revisions.map(key));
+  return after.revisions.every((r) => !old.has(key(r)));
+}
+
 export function checkRevisions(options: RevisionOptions): RevisionResult {
   const cwd = options.cwd ?? process.cwd();
   const answersFile = options.answersFile ?? DEFAULT_ANSWERS_FILE;
@@ -104,6 +116,9 @@ export function checkRevisions(options: RevisionOptions): RevisionResult {
   if (!before) return { problems: [], changed: changedContent };
 
   const after = loaded.answers;
+  // A plan started over (`bcp init` over the example, or a company's first own plan)
+  // is a new history, not an edit without a revision.
+  if (isFreshHistory(before, after)) return { problems: [], changed: [...changedContent, '改訂履歴（1.0 から始め直した新しい計画）'] };
   const changed = [...changedContent, ...changedAnswerPaths(before, after).map((p) => `回答の ${p}`)];
   const oldVersions = new Set(before.revisions.map((r) => r.version));
   const newest = before.revisions.map((r) => r.version).sort(compareVersions).at(-1) ?? '1.0';

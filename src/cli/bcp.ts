@@ -1,14 +1,7 @@
 #!/usr/bin/env node
 /**
- * The `bcp` command line.
- *
- *   bcp check [--answers FILE] [--json] [--today DATE] [PATH...]   validate answers and slots, build nothing
- *   bcp build [--answers FILE] [--out DIR] [--public] [--today DATE]  check, then build the site (default dist/)
- *   bcp revisions --base REF [--answers FILE]       fail when the plan changed since REF without a new revision
- *   bcp upkeep [--answers FILE] [--today DATE]      fail when a review, education, drill or audit is overdue
- *   bcp pdf [--answers FILE] [--site DIR] [--out FILE]  the binder PDF alone
- *   bcp review FILE [--answers FILE]                the answers change an exported exercise record implies
- *   bcp schema                                      rewrite answers/answers.schema.json
+ * The `bcp` command line. `bcp help` lists the commands; `bcp help COMMAND` (or
+ * `bcp COMMAND --help`) explains one.
  */
 import { parseArgs } from 'node:util';
 import { runCheck } from '../check/check.ts';
@@ -18,27 +11,140 @@ import { isIsoDate } from '../answers/due.ts';
 import { writeAnswersJsonSchema } from '../answers/json-schema.ts';
 import { ProblemsError } from '../errors/problems-error.ts';
 
-const USAGE = `使い方:
-  bcp check [--answers ファイル] [--json] [--today 日付] [パス...]
-                                                     回答と本文の枠を確かめる（サイトは作らない）
-  bcp build [--answers ファイル] [--out フォルダ] [--public] [--today 日付] [--no-pdf]
-                                                     確かめてからサイトを作る（既定: dist/）。--public は
-                                                     許可した一覧（src/answers/visibility.ts）にあるものだけの公開版。
-                                                     --no-pdf は PDF を作らない（確かめながら直すときに速い）
-  bcp revisions --base 比べる元 [--answers ファイル]
-                                                     比べる元から計画が変わったのに改訂履歴が増えていなければ失敗する
-  bcp upkeep [--answers ファイル] [--today 日付]
-                                                     見直し・教育・訓練・監査の期限切れがあれば失敗する（check と build は警告だけ）
-  bcp pdf [--answers ファイル] [--site フォルダ] [--out ファイル]
-                                                     綴じ込み用の PDF だけを作る（--site は作ったサイト、既定は回答から作る）
-  bcp review 訓練の記録.json [--answers ファイル]
-                                                     訓練モードで保存した記録から、回答に書く変更（最後の訓練日と課題）を表示する
-  bcp schema                                         answers/answers.schema.json を作り直す
+interface CommandHelp {
+  /** The synopsis line. */
+  usage: string;
+  /** One line for the overview. */
+  summary: string;
+  /** What `bcp help COMMAND` adds below the synopsis. */
+  details: string;
+}
 
+const COMMANDS: Readonly<Record<string, CommandHelp>> = {
+  init: {
+    usage: 'bcp init [--answers ファイル] [--force]',
+    summary: '新しい会社の回答ファイルを作る（既定: answers/answers.yaml）',
+    details: `ひな形の質問をコメントに、ひな形の見本の値を回答に入れた回答ファイルを作ります。会社ごとに決める欄は空のままなので、
+続けて bcp check を実行し、示された行を埋めていきます。改訂履歴は今日の日付の 1.0 から始まり、脅威の入口はすべて「未評価」です。
+  --answers ファイル  作るファイル（既定: ${DEFAULT_ANSWERS_FILE}）
+  --force             ファイルがすでにあっても上書きする（ないと上書きせずに終わる）`,
+  },
+  check: {
+    usage: 'bcp check [--answers ファイル] [--json] [--today 日付] [パス...]',
+    summary: '回答と本文の枠を確かめる（サイトは作らない）',
+    details: `回答ファイルの値、回答どうしの矛盾、期限、本文の枠を確かめ、問題を「ファイル:行:桁  重さ  内容  ルールID」で示します。
+見本のままの回答（answer-unchanged-sample）は警告になります。エラーがあると終了コードは 1 です。
+  --answers ファイル  回答ファイル（既定: ${DEFAULT_ANSWERS_FILE}）
+  --json              結果を JSON で出す（tokens と problems）
+  --today 日付        期限を数える日（例: 2026-04-01。既定: 今日）
+  パス...             確かめる本文のファイルやフォルダ（既定: content/ 全体）`,
+  },
+  build: {
+    usage: 'bcp build [--answers ファイル] [--out フォルダ] [--public] [--today 日付] [--no-pdf]',
+    summary: '確かめてからサイトと PDF を作る（既定: dist/）',
+    details: `bcp check と同じ確認をしてから、サイトと綴じ込み用の PDF（plan.pdf）を作ります。エラーがあると前回のサイトを
+そのまま残します。出力先は、空のフォルダか、前に bcp build が作ったフォルダ（.bcp-output があるもの）に限ります。
+  --answers ファイル  回答ファイル（既定: ${DEFAULT_ANSWERS_FILE}）
+  --out フォルダ      出力先（既定: dist）
+  --public            公開してよいものだけの公開版を作る（許可の一覧: src/answers/visibility.ts）
+  --today 日付        期限を数える日（既定: 今日）
+  --no-pdf            PDF を作らない（確かめながら直すときに速い）`,
+  },
+  revisions: {
+    usage: 'bcp revisions --base 比べる元 [--answers ファイル]',
+    summary: '計画を変えたのに改訂履歴が増えていなければ失敗する',
+    details: `比べる元（例: origin/main）から本文や回答が変わったのに、改訂履歴（revisions）に新しい版がなければ失敗します。
+bcp init で 1.0 から始め直した履歴は、新しい計画として受け付けます。
+  --base 比べる元     git のブランチやコミット（必須）
+  --answers ファイル  回答ファイル（既定: ${DEFAULT_ANSWERS_FILE}）`,
+  },
+  migrate: {
+    usage: 'bcp migrate [--answers ファイル] [--to 版]',
+    summary: '回答ファイルを新しいひな形の版に書き換える',
+    details: `回答ファイルの templateVersion から --to の版（既定: この道具の版）へ、回答を書き換えます。コメントは残し、
+なくなった枠の回答は消し、意味の変わった枠と増えた枠は空にして質問をコメントで添えます。続けて bcp check で空の欄を埋めます。
+  --answers ファイル  回答ファイル（既定: ${DEFAULT_ANSWERS_FILE}）
+  --to 版             移る先のひな形の版（既定: この道具の版）`,
+  },
+  upkeep: {
+    usage: 'bcp upkeep [--answers ファイル] [--today 日付]',
+    summary: '見直し・教育・訓練・監査の期限切れがあれば失敗する',
+    details: `check と build では期限切れは警告だけです（連絡先の修正などを止めないため）。期限切れを見落とさないよう、
+このコマンドを定期的に（GitHub Actions では毎週）実行し、期限切れがあれば終了コード 1 で知らせます。
+  --answers ファイル  回答ファイル（既定: ${DEFAULT_ANSWERS_FILE}）
+  --today 日付        期限を数える日（既定: 今日）`,
+  },
+  review: {
+    usage: 'bcp review 訓練の記録.json [--answers ファイル]',
+    summary: '訓練の記録から、回答に書く変更（最後の訓練日と課題）を表示する',
+    details: `インシデント記録の訓練モード（checklists/incident.html?mode=exercise）で保存した JSON を読み、
+upkeep.lastDrill と upkeep.followUps に貼る YAML を表示します。貼ったらプルリクエストにしてレビューを受けます。
+  --answers ファイル  回答ファイル（既定: ${DEFAULT_ANSWERS_FILE}）`,
+  },
+  pdf: {
+    usage: 'bcp pdf [--answers ファイル] [--site フォルダ] [--out ファイル]',
+    summary: '綴じ込み用の PDF だけを作る',
+    details: `  --answers ファイル  回答ファイル（既定: ${DEFAULT_ANSWERS_FILE}）
+  --site フォルダ     bcp build で作ったサイト（既定: 回答から作る）
+  --out ファイル      PDF の出力先`,
+  },
+  schema: {
+    usage: 'bcp schema',
+    summary: 'answers/answers.schema.json を作り直す',
+    details: 'エディタの補完と入力チェックに使う JSON Schema を、回答のスキーマから作り直します。',
+  },
+  help: {
+    usage: 'bcp help [コマンド]',
+    summary: 'この説明を出す',
+    details: 'コマンド名を付けると、そのコマンドの説明を出します。bcp コマンド --help、bcp --help、bcp -h も同じです。',
+  },
+};
+
+const USAGE = `使い方:
+${Object.values(COMMANDS)
+  .map((c) => `  ${c.usage}\n      ${c.summary}`)
+  .join('\n')}
+
+  bcp help コマンド で、そのコマンドの説明を出します。
   --today 2026-04-01 のように書くと、見直し・教育・訓練・監査の期限をその日から数えます（既定: 今日）。`;
+
+function commandHelp(name: string): string {
+  const command = COMMANDS[name]!;
+  return `使い方: ${command.usage}\n${command.summary}。\n\n${command.details}`;
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === undefined) {
+    console.error(USAGE);
+    return 2;
+  }
+  if (command === '--help' || command === '-h') {
+    console.log(USAGE);
+    return 0;
+  }
+  if (command === 'help') {
+    const topic = rest[0];
+    if (topic === undefined) {
+      console.log(USAGE);
+      return 0;
+    }
+    if (!Object.hasOwn(COMMANDS, topic)) {
+      console.error(`知らないコマンド「${topic}」です。\n${USAGE}`);
+      return 2;
+    }
+    console.log(commandHelp(topic));
+    return 0;
+  }
+  if (!Object.hasOwn(COMMANDS, command)) {
+    console.error(`知らないコマンド「${command}」です。\n${USAGE}`);
+    return 2;
+  }
+  // Before parsing: `bcp init --help --bogus` should still explain rather than complain.
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(commandHelp(command));
+    return 0;
+  }
   let parsed;
   try {
     parsed = parseArgs({
@@ -55,22 +161,19 @@ async function main(argv: string[]): Promise<number> {
         pdf: { type: 'boolean', default: true },
         today: { type: 'string' },
         base: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
+        force: { type: 'boolean', default: false },
+        to: { type: 'string' },
       },
     });
   } catch (error) {
     const option = error instanceof Error ? /'([^']+)'/.exec(error.message)?.[1] : undefined;
-    console.error(`オプション${option ? `「${option}」` : ''}の書き方が正しくないか、知らないオプションです。\n${USAGE}`);
+    console.error(`オプション${option ? `「${option}」` : ''}の書き方が正しくないか、知らないオプションです。\n${commandHelp(command)}`);
     return 2;
   }
   const { values, positionals } = parsed;
   if (values.today !== undefined && !isIsoDate(values.today)) {
     console.error(`--today「${values.today}」は日付として読めません。2026-04-01 のように 年-月-日 で書いてください。`);
     return 2;
-  }
-  if (values.help || command === undefined || command === 'help') {
-    console.log(USAGE);
-    return command === undefined ? 2 : 0;
   }
   switch (command) {
     case 'check': {
@@ -90,7 +193,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'revisions': {
       if (values.base === undefined) {
-        console.error(`比べる元を --base で指定してください（例: bcp revisions --base origin/main）。\n${USAGE}`);
+        console.error(`比べる元を --base で指定してください（例: bcp revisions --base origin/main）。\n${commandHelp('revisions')}`);
         return 2;
       }
       const { checkRevisions } = await import('../check/revisions.ts');
@@ -112,7 +215,7 @@ async function main(argv: string[]): Promise<number> {
     case 'review': {
       const [file] = positionals;
       if (file === undefined || positionals.length > 1) {
-        console.error(`訓練の記録のファイルを1つ指定してください（例: bcp review exercise-record.json）。\n${USAGE}`);
+        console.error(`訓練の記録のファイルを1つ指定してください（例: bcp review exercise-record.json）。\n${commandHelp('review')}`);
         return 2;
       }
       const { runReview } = await import('../review/review.ts');
@@ -120,6 +223,14 @@ async function main(argv: string[]): Promise<number> {
       for (const problem of result.problems) console.error(formatProblem(problem));
       if (result.output !== undefined) console.log(result.output);
       return result.problems.some((p) => p.severity === 'error') ? 1 : 0;
+    }
+    case 'init': {
+      const { runInit } = await import('../init/init.ts');
+      return runInit({ answersFile: values.answers, force: values.force });
+    }
+    case 'migrate': {
+      const { runMigrate } = await import('../template/migrate.ts');
+      return runMigrate({ answersFile: values.answers, to: values.to });
     }
     case 'schema': {
       const file = await writeAnswersJsonSchema();

@@ -117,11 +117,11 @@ export const RULES = {
     title: '知らないひな形の版',
     message: (p) => `templateVersion「${p.version}」のひな形は知りません。対応している版: ${p.known}。`,
   }),
-  'template-version-mismatch': rule<{ answers: string; content: string; added: string; removed: string }>({
+  'template-version-mismatch': rule<{ answers: string; content: string; added: string; removed: string; changed?: string }>({
     severity: 'error',
     title: 'ひな形の版が違う',
     message: (p) =>
-      `回答はひな形 ${p.answers} 向けですが、本文はひな形 ${p.content} です。${p.added ? `${p.content} で増えた枠: ${p.added}。` : ''}${p.removed ? `${p.content} でなくなった枠: ${p.removed}。` : ''}回答を見直して templateVersion を「${p.content}」にしてください。`,
+      `回答はひな形 ${p.answers} 向けですが、本文はひな形 ${p.content} です。${p.added ? `${p.content} で増えた枠: ${p.added}。` : ''}${p.removed ? `${p.content} でなくなった枠: ${p.removed}。` : ''}${p.changed ? `${p.content} で意味が変わった枠: ${p.changed}。` : ''}\`bcp migrate --to ${p.content}\` で回答ファイルを書き換え、空になった欄を埋めてください。`,
   }),
   'answers-too-large': rule<{ size: string; limit: string }>({
     severity: 'error',
@@ -230,6 +230,35 @@ export const RULES = {
     message: (p) => `\`${p.path}\`: ${p.date} は今日（${p.today}）より後の日付です。実際に行った・承認した日を書いてください。`,
   }),
 
+  // --- making the plan one's own: bcp init, 見本のまま, template versions (issue 10) ---
+  'answer-unchanged-sample': rule<{ path: string; value: string; source: 'template' | 'example'; example?: string }>({
+    severity: 'warning',
+    title: '見本のままの回答',
+    message: (p) =>
+      p.source === 'template'
+        ? `\`${p.path}\`: 「${p.value}」はひな形の見本のままです。自社で決めた値にするか、見本どおりでよいことを確かめてください。`
+        : `\`${p.path}\`: 「${p.value}」は見本の会社（${p.example ?? '例の会社'}）の値のままです。自社の値に書き換えてください。`,
+  }),
+  'threat-not-assessed': rule<{ path: string; numbers: string }>({
+    severity: 'warning',
+    title: 'まだ評価していない脅威の入口',
+    message: (p) =>
+      `\`${p.path}\`: 脅威の入口 ${p.numbers} は「未評価」です。アセスメントをして、入口ごとに result（残るリスク 1〜4、実態が分からなければ BAD）を書いてください。`,
+  }),
+  'init-file-exists': rule<{ file: string }>({
+    severity: 'error',
+    title: '回答ファイルがすでにある',
+    message: (p) =>
+      `${p.file} はすでにあるので、上書きしませんでした。別の名前で作るなら --answers で指定し、いまの回答を捨てて作り直すなら --force を付けてください。`,
+  }),
+  'migrate-same-version': rule<{ version: string }>({
+    severity: 'warning',
+    title: '移る必要のない版',
+    message: (p) => `回答はすでにひな形 ${p.version} 向けです。書き換えるものはありません。`,
+  }),
+
+  // --- answers: upkeep due dates (src/answers/due.ts) ----------------------------
+  'upkeep-overdue': rule<{ path: string; label: string; next: string; days: number; frequency: string; last?: string }>({
   // --- bia (issue 12): business impact and backups (src/answers/rules/bia.ts) -------
   'bia-system-unknown': rule<{ path: string; system: string; known: string }>({
     severity: 'error',

@@ -3,7 +3,7 @@
  * entry's result, which entries count as high, and where each entry's page lives.
  * Pure functions over validated answers, so tests use them without Astro.
  */
-import { THREAT_ENTRY_NUMBERS, type Answers, type ResidualRisk, type ThreatAssessment } from '../answers/schema.ts';
+import { NOT_YET_ASSESSED, THREAT_ENTRY_NUMBERS, type Answers, type ResidualRisk, type ThreatAssessment } from '../answers/schema.ts';
 
 /** An entry's result, or 'none' when the answers file says nothing about it. */
 export type RiskLevel = ResidualRisk | 'none';
@@ -29,6 +29,7 @@ const LEVELS: ReadonlyMap<RiskLevel, LevelInfo> = new Map<RiskLevel, LevelInfo>(
   [1, { key: '1', label: '1（小さい）', tag: '1 小', description: '対策が整っていて、残るリスクは小さい', high: false }],
   // Unknown is not safe: until someone looks, a BAD entry is closed first like a 4 or 3.
   ['BAD', { key: 'bad', label: 'BAD（不明）', tag: '? 不明', description: '実態が分からず評価できていない。分かるまでは大きいものとして扱う', high: true }],
+  ['未評価', { key: 'unassessed', label: '未評価', tag: '－ 未評価', description: 'まだアセスメントをしていない', high: false }],
   ['none', { key: 'none', label: '未記入', tag: '－ 未記入', description: '回答ファイルに結果が書かれていない', high: false }],
 ]);
 
@@ -70,6 +71,11 @@ export function highRiskNumbers(answers: Answers): number[] {
 /** Entries marked BAD: nobody knows how they are used yet. */
 export function unknownRiskNumbers(answers: Answers): number[] {
   return THREAT_ENTRY_NUMBERS.filter((n) => assessmentOf(answers, n).level === 'BAD');
+}
+
+/** Entries marked 未評価: the assessment has not been done yet (a plan fresh from `bcp init`). */
+export function notAssessedNumbers(answers: Answers): number[] {
+  return THREAT_ENTRY_NUMBERS.filter((n) => assessmentOf(answers, n).level === NOT_YET_ASSESSED);
 }
 
 /** `threats/01.html`: the site file of an entry's page. */

@@ -20,6 +20,11 @@ export interface SlotDefinition {
   sample: string;
   /** Where the answer lives in the answers file (dotted path). */
   answerPath: string;
+  /**
+   * Bumped when a new template version keeps the slot's number but asks something else,
+   * so an old answer no longer applies (default 1). Rewording the question is not that.
+   */
+  meaning?: number;
 }
 
 /** The contact whose organisation and phone fill slots 11 and 12. */
@@ -64,15 +69,24 @@ export function slotById(id: number, version: string = CURRENT_TEMPLATE_VERSION)
   return slotsOf(version).find((slot) => slot.id === id);
 }
 
-/** Slot ids present in `to` but not in `from`, and the other way round. */
-export function diffTemplateVersions(
-  from: readonly SlotDefinition[],
-  to: readonly SlotDefinition[],
-): { added: SlotDefinition[]; removed: SlotDefinition[] } {
-  const fromIds = new Set(from.map((s) => s.id));
+export interface TemplateDiff {
+  /** In `to` only. */
+  added: SlotDefinition[];
+  /** In `from` only. */
+  removed: SlotDefinition[];
+  /** In both, but `to` means something else (its definition in `to`): an old answer does not apply. */
+  changed: SlotDefinition[];
+}
+
+/** What moving answers from one template version to another adds, drops and re-asks. */
+export function diffTemplateVersions(from: readonly SlotDefinition[], to: readonly SlotDefinition[]): TemplateDiff {
+  const fromById = new Map(from.map((s) => [s.id, s]));
   const toIds = new Set(to.map((s) => s.id));
+  const remeant = (before: SlotDefinition, after: SlotDefinition) =>
+    before.kind !== after.kind || before.answerPath !== after.answerPath || (before.meaning ?? 1) !== (after.meaning ?? 1);
   return {
-    added: to.filter((s) => !fromIds.has(s.id)),
+    added: to.filter((s) => !fromById.has(s.id)),
     removed: from.filter((s) => !toIds.has(s.id)),
+    changed: to.filter((s) => fromById.has(s.id) && remeant(fromById.get(s.id)!, s)),
   };
 }
