@@ -257,8 +257,6 @@ export const RULES = {
     message: (p) => `回答はすでにひな形 ${p.version} 向けです。書き換えるものはありません。`,
   }),
 
-  // --- answers: upkeep due dates (src/answers/due.ts) ----------------------------
-  'upkeep-overdue': rule<{ path: string; label: string; next: string; days: number; frequency: string; last?: string }>({
   // --- bia (issue 12): business impact and backups (src/answers/rules/bia.ts) -------
   'bia-system-unknown': rule<{ path: string; system: string; known: string }>({
     severity: 'error',
