@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import { describeIssue, formatPath } from '../answers/error-map.ts';
-import { hasPath, offsetOf } from '../yaml/positions.ts';
+import { formatPath, zodErrorMap } from '../answers/error-map.ts';
+import { offsetOf } from '../yaml/positions.ts';
 import { formatReport } from '../check/report.ts';
 import { ruleMessage, type Problem } from '../errors/catalogue.ts';
 import { glossarySchema, type GlossaryTerm } from './schema.ts';
@@ -50,13 +50,13 @@ export function parseGlossary(text: string, file: string): LoadedGlossary {
     return { problems, file };
   }
   const data: unknown = doc.toJS();
-  const result = glossarySchema.safeParse(data);
+  const result = glossarySchema.safeParse(data, { error: zodErrorMap });
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
       // Point at the unknown key itself rather than at the object holding it.
       const unknownKey = issue.code === 'unrecognized_keys';
       const target = unknownKey ? [...issue.path, issue.keys[0]!] : issue.path;
-      return problem(file, formatPath(target), describeIssue(issue, hasPath(data, issue.path)), at(offsetOf(doc, target, unknownKey)));
+      return problem(file, formatPath(target), issue.message, at(offsetOf(doc, target, unknownKey)));
     });
     return { problems, file };
   }
