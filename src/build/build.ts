@@ -7,7 +7,7 @@
 import { mkdir, rm, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { runCheck } from '../check/check.ts';
-import { formatProblem, formatReport, formatSummary, githubAnnotation } from '../check/report.ts';
+import { formatProblem, formatReport, githubAnnotation } from '../check/report.ts';
 import type { Problem } from '../errors/catalogue.ts';
 import { PDF_FILE, printPlanPdf } from '../pdf/print.ts';
 import { indexSite } from '../search/index-site.ts';
@@ -96,6 +96,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<boolean> {
   await mkdir(path.dirname(outDir), { recursive: true });
   await rename(staging, outDir);
   await cleanUp();
-  log(`${path.relative(cwd, outDir) || outDir} に${options.public ? '公開版（氏名・電話番号・メールアドレスは「非公開」）の' : ''}サイトを作りました（${formatSummary(0, check.warningCount)}）。`);
+  // One sentence: the warnings themselves were printed above.
+  const warnings = check.warningCount > 0 ? `（警告 ${check.warningCount} 件）` : '';
+  log(`${path.relative(cwd, outDir) || outDir} に${options.public ? '公開版（氏名・電話番号・メールアドレスは「非公開」）の' : ''}サイトを作りました${warnings}。`);
   return true;
 }
