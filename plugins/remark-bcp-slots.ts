@@ -302,7 +302,7 @@ const remarkBcpSlots: Plugin<[Options?], Root> = (options = {}) => {
                 scanIn(attribute.value, `要素 <${node.name ?? ''}> の属性`, from, to);
               } else {
                 const value = typeof attribute.value === 'string' ? attribute.value : attribute.value?.value;
-                scanIn(value, `要素 <${node.name ?? ''}> の属性 \`${attribute.name}\``, from, to);
+                scanIn(value, `要素 <${node.name ?? ''}> の \`${attribute.name}\` 属性`, from, to);
               }
             }
             break;
