@@ -68,11 +68,11 @@ export const RULES = {
     title: '使われていない回答',
     message: (p) => `\`${p.answerPath}\` に回答がありますが、枠 \`${p.marker}\` は本文のどこにも出てきません。不要なら消してください。`,
   }),
-  'marker-in-output': rule<{ raw: string }>({
+  'marker-in-output': rule<{ raw: string; page?: string; attribute?: string }>({
     severity: 'error',
     title: '出力に残った枠記号',
     message: (p) =>
-      `生成した HTML に枠記号 \`${p.raw}\` が残っています。本文の枠が解決されていないか、ページのテンプレートが枠記号を出力しています。意図して見せる場合は <code> か data-slot 属性を持つ要素の中に置いてください。`,
+      `生成した HTML${p.page ? `（${p.page}）` : ''}${p.attribute ? ` の ${p.attribute} 属性` : ''}に枠記号 \`${p.raw}\` が残っています。本文の枠が解決されていないか、ページのテンプレートが枠記号を出力しています。意図して見せる場合は <code> か data-slot 属性を持つ要素の中に置いてください。`,
   }),
 
   'content-syntax': rule<{ detail: string }>({
