@@ -61,8 +61,10 @@ describe('a build with a missing answer', () => {
     const flow = readFileSync(path.join(ROOT, 'content/plan/03-response-flow.mdx'), 'utf8').split('\n');
     const line = flow.findIndex((l) => l.includes('#7#')) + 1;
     const column = flow[line - 1]!.indexOf('#7#') + 1;
+    // Where to add the answer: the line of the slot before it in the answers file.
+    const answersLine = readFileSync(path.join(FIXTURES, 'answers', 'missing-7.yaml'), 'utf8').split('\n').findIndex((l) => l.startsWith('  6:')) + 1;
     expect(lines.join("\n").split("\n")[0]).toBe(
-      `content/plan/03-response-flow.mdx:${line}:${column}  エラー  枠 \`#7#\`（概況把握の目標時間）に回答がありません。test/fixtures/answers/missing-7.yaml の \`slots.7\` に書いてください。質問: 異常の検知から、被害のおおよその状況をつかむまでの目標時間は（例: 2時間以内）。  missing-answer`,
+      `content/plan/03-response-flow.mdx:${line}:${column}  エラー  枠 \`#7#\`（概況把握の目標時間）に回答がありません。test/fixtures/answers/missing-7.yaml:\${answersLine}:3（\`slots.6\` の次）に \`slots.7\` を書き足してください。質問: 異常の検知から、被害のおおよその状況をつかむまでの目標時間は（例: 2時間以内）。  missing-answer`,
     );
     expect(existsSync(out)).toBe(false);
     expect(existsSync(`${out}.bcp-tmp-${process.pid}`)).toBe(false);
