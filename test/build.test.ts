@@ -29,6 +29,11 @@ describe('bcp build of the example company', () => {
     expect(plan).not.toMatch(/[#＃]\s*\d+\s*[#＃]/);
   });
 
+  it('ends with one sentence saying where the site is, without doubled punctuation', () => {
+    const warnings = lines.filter((line) => line.includes('  警告  ')).length;
+    expect(lines.at(-1)).toBe(`${path.relative(ROOT, out)} にサイトを作りました${warnings > 0 ? `（警告 ${warnings} 件）` : ''}。`);
+  });
+
   it('leaves no slot marker outside code, the template preview and answers', async () => {
     expect(await guardSite(out)).toEqual([]);
   });
@@ -64,7 +69,7 @@ describe('a build with a missing answer', () => {
     // Where to add the answer: the line of the slot before it in the answers file.
     const answersLine = readFileSync(path.join(FIXTURES, 'answers', 'missing-7.yaml'), 'utf8').split('\n').findIndex((l) => l.startsWith('  6:')) + 1;
     expect(lines.join("\n").split("\n")[0]).toBe(
-      `content/plan/03-response-flow.mdx:${line}:${column}  エラー  枠 \`#7#\`（概況把握の目標時間）に回答がありません。test/fixtures/answers/missing-7.yaml:\${answersLine}:3（\`slots.6\` の次）に \`slots.7\` を書き足してください。質問: 異常の検知から、被害のおおよその状況をつかむまでの目標時間は（例: 2時間以内）。  missing-answer`,
+      `content/plan/03-response-flow.mdx:${line}:${column}  エラー  枠 \`#7#\`（概況把握の目標時間）に回答がありません。test/fixtures/answers/missing-7.yaml:${answersLine}:3（\`slots.6\` の次）に \`slots.7\` を書き足してください。質問: 異常の検知から、被害のおおよその状況をつかむまでの目標時間は（例: 2時間以内）。  missing-answer`,
     );
     expect(existsSync(out)).toBe(false);
     expect(existsSync(`${out}.bcp-tmp-${process.pid}`)).toBe(false);
