@@ -33,7 +33,10 @@ export interface HalfMarker {
 
 export interface MarkerScan {
   markers: Marker[];
-  /** `#12` without its closing `#`, or `12#` without its opening `#`. */
+  /**
+   * `#12` without its closing `#`, or `12#` without its opening `#`. Ordinary text
+   * (`issue #12`, `C#7`) unless a marker of the same number is beside it.
+   */
   halves: HalfMarker[];
 }
 
