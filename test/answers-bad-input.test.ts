@@ -126,7 +126,7 @@ const CASES: Case[] = [
   {
     name: 'number-version.yaml',
     bytes: numberVersion,
-    expected: (f) => [invalid(f, numberVersion, '1.1\n    date: 2026-10-01', 'revisions[1].version', '「1.1」は数値として読まれました（1.1）。文字として扱うよう "1.1" のように引用符で囲んでください。')],
+    expected: (f) => [invalid(f, numberVersion, '1.1\n    date: 2026-10-01', 'revisions[1].version', '「1.1」は数値として読まれます。文字として扱うよう "1.1" のように引用符で囲んでください。')],
   },
   {
     name: 'number-phone.yaml',
@@ -200,7 +200,7 @@ const CASES: Case[] = [
     name: 'bom.yaml',
     bytes: bom,
     // The BOM is not a character of the first line: the column is the one an editor shows.
-    expected: (f) => [`${f}:1:18  エラー  \`templateVersion\`: 「1.0」は数値として読まれました（1）。文字として扱うよう "1.0" のように引用符で囲んでください。  answers-invalid`],
+    expected: (f) => [`${f}:1:18  エラー  \`templateVersion\`: 「1.0」は数値の 1 として読まれます。文字として扱うよう "1.0" のように引用符で囲んでください。  answers-invalid`],
   },
   {
     name: 'crlf.yaml',

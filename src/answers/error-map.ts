@@ -96,7 +96,8 @@ export function yamlMistake(issue: z.core.$ZodIssue, at: YamlValue): string | un
       if (/^0\d+$/.test(at.source)) {
         return `「${at.source}」は数値として読まれ、先頭の 0 が消えます。"${at.source}" のように引用符で囲んでください。`;
       }
-      return `「${at.source}」は数値として読まれました（${String(at.value)}）。文字として扱うよう "${at.source}" のように引用符で囲んでください。`;
+      const read = String(at.value) === at.source ? '数値' : `数値の ${String(at.value)} `;
+      return `「${at.source}」は${read}として読まれます。文字として扱うよう "${at.source}" のように引用符で囲んでください。`;
     }
   }
   // Only where the value's form was refused: a too-long name written in full width is not this mistake.
