@@ -7,6 +7,11 @@
  * are reported on the file with their position and a stable rule id; nothing throws,
  * except that `failOnError` stops an Astro build the way `bcp check` would.
  *
+ * A marker written with an escape (`\#3#`) or a character reference (`&#35;3#`) is
+ * text, and so is a lone `#12`, unless a marker of the same number is beside it. A
+ * marker in an attribute (link target, alt, title, JSX attribute, frontmatter) cannot
+ * be resolved and is reported where it is written.
+ *
  * In MDX the slot becomes `<Slot id answer sample />`, so one compiled page can show
  * the answer (the plan) or the highlighted sample (the template preview) depending on
  * the component the page passes. In plain Markdown it becomes the answer as text.
