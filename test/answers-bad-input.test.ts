@@ -4,11 +4,11 @@
  * and the build leaves no output folder (or scratch folder) behind.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseAnswers } from '../src/answers/load.ts';
 import { buildSite } from '../src/build/build.ts';
 import { runCheck } from '../src/check/check.ts';
@@ -20,6 +20,9 @@ const example = readFileSync(path.join(FIXTURES, 'answers', 'example.yaml'), 'ut
 const TODAY = '2026-11-01';
 const dir = mkdtempSync(path.join(tmpdir(), 'bcp-bad-input-'));
 const noContent = mkdtempSync(path.join(tmpdir(), 'bcp-no-content-'));
+afterAll(() => {
+  for (const folder of [dir, noContent]) rmSync(folder, { recursive: true, force: true });
+});
 
 async function bcp(args: string[]) {
   try {

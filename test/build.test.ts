@@ -1,8 +1,8 @@
 /** End-to-end `bcp build` of the example company, and a build that must fail and leave nothing. */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAnswersFile } from '../src/answers/load.ts';
 import { slotValues } from '../src/answers/values.ts';
 import { buildSite } from '../src/build/build.ts';
@@ -19,6 +19,10 @@ describe('bcp build of the example company', () => {
   beforeAll(async () => {
     const ok = await buildSite({ answersFile, outDir: out, cwd: ROOT, log: (l) => lines.push(l) });
     expect(ok, lines.join('\n')).toBe(true);
+  });
+
+  afterAll(() => {
+    rmSync(path.dirname(out), { recursive: true, force: true });
   });
 
   it('resolves every slot to the company answer in the plan', () => {
@@ -73,5 +77,6 @@ describe('a build with a missing answer', () => {
     );
     expect(existsSync(out)).toBe(false);
     expect(existsSync(`${out}.bcp-tmp-${process.pid}`)).toBe(false);
+    rmSync(path.dirname(out), { recursive: true, force: true });
   });
 });
