@@ -7,19 +7,24 @@
  * are reported on the file with their position and a stable rule id; nothing throws,
  * except that `failOnError` stops an Astro build the way `bcp check` would.
  *
+ * A marker written with an escape (`\#3#`) or a character reference (`&#35;3#`) is
+ * text, and so is a lone `#12`, unless a marker of the same number is beside it. A
+ * marker in an attribute (link target, alt, title, JSX attribute, frontmatter) cannot
+ * be resolved and is reported where it is written.
+ *
  * In MDX the slot becomes `<Slot id answer sample />`, so one compiled page can show
  * the answer (the plan) or the highlighted sample (the template preview) depending on
  * the component the page passes. In plain Markdown it becomes the answer as text.
  * Either way the answer is a string value, never parsed: it cannot inject markup.
  */
-import type { InlineCode, Parent, PhrasingContent, Root, Text } from 'mdast';
-import type { MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import type { InlineCode, Nodes, Parent, PhrasingContent, Root, Text } from 'mdast';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Plugin } from 'unified';
 import { visit, SKIP } from 'unist-util-visit';
 import { location } from 'vfile-location';
 import type { SlotValues } from '../src/answers/values.ts';
 import { ruleMessage, ruleSeverity, type RuleId } from '../src/errors/catalogue.ts';
-import { isSlotIdInRange, scanMarkers, type Marker } from '../src/slots/syntax.ts';
+import { alignToSource, isSlotIdInRange, parseSlotNumber, scanMarkers, type Marker, type SourceMap } from '../src/slots/syntax.ts';
 import { CURRENT_TEMPLATE_VERSION, slotsOf, type SlotDefinition } from '../src/template/slots.ts';
 
 export interface Options {
@@ -29,6 +34,11 @@ export interface Options {
   templateVersion?: string;
   /** The answers file named in messages. Default: `answers/answers.yaml`. */
   answersFile?: string;
+  /**
+   * Where to add a missing answer in the answers file, by slot id (e.g.
+   * `answers/answers.yaml:35:3（\`slots.6\` の次）`). Default: none, and the message names the file only.
+   */
+  answerPlace?: (id: number) => string | undefined;
   /** Stop the run (file.fail) after reporting when any slot error was found. Default: false. */
   failOnError?: boolean;
 }
@@ -82,6 +92,9 @@ const remarkBcpSlots: Plugin<[Options?], Root> = (options = {}) => {
       message.fatal = ruleSeverity(ruleId) === 'error' ? true : false;
     };
 
+    const maps = new WeakMap<Leaf, SourceMap>();
+    // Before the runs: resolving slots adds <Slot> elements whose attributes hold samples.
+    checkAttributes();
     visit(tree, (node) => {
       if (!RUN_ROOTS.has(node.type)) return;
       processRun(node as Parent);
@@ -100,20 +113,30 @@ const remarkBcpSlots: Plugin<[Options?], Root> = (options = {}) => {
     function processRun(root: Parent) {
       const leaves = collectLeaves(root);
       const refs: MarkerRef[] = [];
+      const halves: Array<{ leaf: number; start: number; raw: string }> = [];
       leaves.forEach((leaf, index) => {
         if (leaf.node.type !== 'text') return;
-        const { markers, halves } = scanMarkers(leaf.node.value);
-        for (const half of halves) {
-          const at = sourceOffset(leaf.node, half.start, half.raw);
-          report('malformed-marker', ruleMessage('malformed-marker', { raw: half.raw, reason: '開き・閉じの「#」が片方しかありません' }), at, at + half.raw.length);
-        }
-        for (const marker of markers) refs.push({ leaf: index, marker });
+        const scan = scanMarkers(leaf.node.value);
+        const map = sourceMap(leaf.node);
+        // `\#3#` and `&#35;3#` are the author saying "a literal #": never a marker.
+        const literal = (start: number, end: number) => map.escaped.slice(start, end).some(Boolean);
+        for (const half of scan.halves) if (!literal(half.start, half.end)) halves.push({ leaf: index, start: half.start, raw: half.raw });
+        for (const marker of scan.markers) if (!literal(marker.start, marker.end)) refs.push({ leaf: index, marker });
       });
+      // A lone `#12` or `C#7` is ordinary text. Only beside a marker of the same number
+      // does it look like a marker someone broke (the public template's `11#…# 11#`).
+      const ids = new Map(refs.map((ref) => [ref.marker.id, ref.marker.canonical]));
+      for (const half of halves) {
+        const marker = ids.get(parseSlotNumber(/[0-9０-９]+/.exec(half.raw)![0]));
+        if (!marker) continue;
+        const at = sourceOffset(leaves[half.leaf]!.node, half.start);
+        report('half-marker', ruleMessage('half-marker', { raw: half.raw, marker }), at, at + half.raw.length);
+      }
 
       const pairs: Array<[MarkerRef, MarkerRef]> = [];
       let open: MarkerRef | undefined;
       for (const ref of refs) {
-        const at = sourceOffset(leaves[ref.leaf]!.node, ref.marker.start, ref.marker.raw);
+        const at = sourceOffset(leaves[ref.leaf]!.node, ref.marker.start);
         if (!isSlotIdInRange(ref.marker.id)) {
           report('malformed-marker', ruleMessage('malformed-marker', { raw: ref.marker.raw, reason: '番号が 1〜99 の外です' }), at, at + ref.marker.raw.length);
           continue;
@@ -134,7 +157,7 @@ const remarkBcpSlots: Plugin<[Options?], Root> = (options = {}) => {
       if (open) reportUnclosed(open);
 
       for (const [opener] of pairs) {
-        const point = locator.toPoint(sourceOffset(leaves[opener.leaf]!.node, opener.marker.start, opener.marker.raw))!;
+        const point = locator.toPoint(sourceOffset(leaves[opener.leaf]!.node, opener.marker.start))!;
         const id = opener.marker.id;
         const known = slots.some((slot) => slot.id === id);
         occurrences.push({ id, line: point.line, column: point.column, resolved: known && options.values?.has(id) === true });
@@ -144,7 +167,7 @@ const remarkBcpSlots: Plugin<[Options?], Root> = (options = {}) => {
       removeEmpty(root);
 
       function reportUnclosed(ref: MarkerRef, next?: string) {
-        const at = sourceOffset(leaves[ref.leaf]!.node, ref.marker.start, ref.marker.raw);
+        const at = sourceOffset(leaves[ref.leaf]!.node, ref.marker.start);
         report('unclosed-slot', ruleMessage('unclosed-slot', { marker: ref.marker.canonical, next }), at, at + ref.marker.raw.length);
       }
     }
@@ -153,8 +176,8 @@ const remarkBcpSlots: Plugin<[Options?], Root> = (options = {}) => {
       const id = opener.marker.id;
       const a = leaves[opener.leaf]!;
       const b = leaves[closer.leaf]!;
-      const start = sourceOffset(a.node, opener.marker.start, opener.marker.raw);
-      const end = sourceOffset(b.node, closer.marker.start, closer.marker.raw) + closer.marker.raw.length;
+      const start = sourceOffset(a.node, opener.marker.start);
+      const end = sourceOffset(b.node, closer.marker.end - 1) + 1;
       const definition = slots.find((slot) => slot.id === id);
       const answer = options.values?.get(id);
 
@@ -165,7 +188,14 @@ const remarkBcpSlots: Plugin<[Options?], Root> = (options = {}) => {
       if (options.values && answer === undefined) {
         report(
           'missing-answer',
-          ruleMessage('missing-answer', { marker: opener.marker.canonical, label: definition.label, question: definition.question, answerPath: definition.answerPath, answersFile }),
+          ruleMessage('missing-answer', {
+            marker: opener.marker.canonical,
+            label: definition.label,
+            question: definition.question,
+            answerPath: definition.answerPath,
+            answersFile,
+            answerPlace: options.answerPlace?.(id),
+          }),
           start,
           end,
         );
@@ -205,22 +235,85 @@ const remarkBcpSlots: Plugin<[Options?], Root> = (options = {}) => {
       return element;
     }
 
-    /** Where a marker found at `index` of a leaf's value sits in the source file. */
-    function sourceOffset(node: Leaf, index: number, raw: string): number {
-      const start = node.position?.start.offset;
-      const end = node.position?.end.offset;
-      if (start === undefined || end === undefined) return 0;
-      const slice = source.slice(start, end);
-      if (slice === node.value) return start + index;
-      // Escapes or indentation make value and source differ: find the same occurrence.
-      let nth = 0;
-      for (let i = node.value.indexOf(raw); i !== -1 && i < index; i = node.value.indexOf(raw, i + 1)) nth++;
-      let found = -1;
-      for (let k = 0; k <= nth; k++) {
-        found = slice.indexOf(raw, found + 1);
-        if (found === -1) return start;
+    /** Where the character at `index` of a leaf's value sits in the source file. */
+    function sourceOffset(node: Leaf, index: number): number {
+      return sourceMap(node).offsets[index] ?? node.position?.start.offset ?? 0;
+    }
+
+    function sourceMap(node: Leaf): SourceMap {
+      let map = maps.get(node);
+      if (!map) {
+        map = alignToSource(node.value, source, node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+        maps.set(node, map);
       }
-      return start + found;
+      return map;
+    }
+
+    /** Markers where no slot can be resolved: attributes, frontmatter, expressions, raw HTML. */
+    function checkAttributes() {
+      visit(tree, (node: Nodes) => {
+        const scanIn = (value: string | null | undefined, where: string, from: number | undefined, to: number | undefined) => {
+          if (!value || from === undefined) return;
+          const slice = source.slice(from, to);
+          let searchFrom = 0;
+          const reported = new Set<number>();
+          for (const marker of scanMarkers(value).markers) {
+            // Written with an escape or a character reference: the author meant a literal `#`.
+            const found = slice.indexOf(marker.raw, searchFrom);
+            if (found === -1 || slice[found - 1] === '\\') continue;
+            searchFrom = found + marker.raw.length;
+            // `#3#x#3#` is one problem, reported at its first marker.
+            if (reported.has(marker.id)) continue;
+            reported.add(marker.id);
+            report('slot-in-attribute', ruleMessage('slot-in-attribute', { raw: marker.raw, where }), from + found, from + searchFrom);
+          }
+        };
+        const start = node.position?.start.offset;
+        const end = node.position?.end.offset;
+        switch (node.type) {
+          case 'link': {
+            // The link text is a run of its own; the target and title come after it.
+            const afterText = node.children.at(-1)?.position?.end.offset ?? start;
+            scanIn(node.url, 'リンク先（URL）', afterText, end);
+            scanIn(node.title, 'リンクのタイトル', afterText, end);
+            break;
+          }
+          case 'image':
+            scanIn(node.alt, '画像の代替テキスト（alt）', start, end);
+            scanIn(node.url, '画像のファイル名（src）', start, end);
+            scanIn(node.title, '画像のタイトル', start, end);
+            break;
+          case 'definition':
+            scanIn(node.url, 'リンクの定義のリンク先（URL）', start, end);
+            scanIn(node.title, 'リンクの定義のタイトル', start, end);
+            break;
+          case 'html':
+            scanIn(node.value, 'HTML のタグ', start, end);
+            break;
+          case 'yaml':
+            scanIn(node.value, 'フロントマター', start, end);
+            break;
+          case 'mdxFlowExpression':
+          case 'mdxTextExpression':
+            scanIn(node.value, 'MDX の式（{ }）', start, end);
+            break;
+          case 'mdxJsxFlowElement':
+          case 'mdxJsxTextElement':
+            for (const attribute of (node as MdxJsxFlowElement | MdxJsxTextElement).attributes) {
+              const from = attribute.position?.start.offset ?? start;
+              const to = attribute.position?.end.offset ?? end;
+              if (attribute.type === 'mdxJsxExpressionAttribute') {
+                scanIn(attribute.value, `要素 <${node.name ?? ''}> の属性`, from, to);
+              } else {
+                const value = typeof attribute.value === 'string' ? attribute.value : attribute.value?.value;
+                scanIn(value, `要素 <${node.name ?? ''}> の \`${attribute.name}\` 属性`, from, to);
+              }
+            }
+            break;
+          default:
+            break;
+        }
+      });
     }
   };
 };

@@ -4,11 +4,11 @@
  * and the build leaves no output folder (or scratch folder) behind.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseAnswers } from '../src/answers/load.ts';
 import { buildSite } from '../src/build/build.ts';
 import { runCheck } from '../src/check/check.ts';
@@ -20,6 +20,9 @@ const example = readFileSync(path.join(FIXTURES, 'answers', 'example.yaml'), 'ut
 const TODAY = '2026-11-01';
 const dir = mkdtempSync(path.join(tmpdir(), 'bcp-bad-input-'));
 const noContent = mkdtempSync(path.join(tmpdir(), 'bcp-no-content-'));
+afterAll(() => {
+  for (const folder of [dir, noContent]) rmSync(folder, { recursive: true, force: true });
+});
 
 async function bcp(args: string[]) {
   try {
@@ -87,6 +90,12 @@ const aliasBomb = `${example}\nbomb_a: &a ["x","x","x","x","x","x","x","x","x"]\
 const dangling = swap(example, '  14: 総務課', '  14: *nai');
 const twoDocs = `${example}---\ncompany:\n  name: 別の会社\n`;
 const duplicate = swap(example, '  14: 総務課', '  14: 総務課\n  14: 広報課');
+const numberVersion = swap(example, '  - version: "1.1"', '  - version: 1.1');
+const numberPhone = swap(example, '    phone: 06-0000-1201', '    phone: 0600001201');
+const commentNote = swap(example, '    note: 保守契約あり。初動の助言は無償、現地対応は契約の単価による。', '    note: #内線なし');
+const slashDate = swap(example, '  lastEducation: 2026-09-10', '  lastEducation: 2026/09/10');
+const fullWidth = swap(example, '  7: 2時間以内', '  7: ２時間以内');
+const contactIds = swap(swap(example, '  - id: factory-manager', '  - id: Factory_Manager'), '  - id: president', '  - id: security-officer');
 
 const yamlSyntax = (file: string, text: string, needle: string, path: string, detail: string, column?: number) => {
   const position = column === undefined ? at(text, needle) : `${lineOf(text, needle)}:${column}`;
@@ -113,7 +122,48 @@ const CASES: Case[] = [
   {
     name: 'broken-duplicate-key.yaml',
     bytes: duplicate,
-    expected: (f) => [yamlSyntax(f, duplicate, '14: 広報課', 'slots.14', '同じ項目名が2回書かれています。1つにまとめてください。（DUPLICATE_KEY）')],
+    expected: (f) => [
+      yamlSyntax(f, duplicate, '14: 広報課', 'slots.14', `項目名「14」が ${lineOf(duplicate, '14: 総務課')} 行目と ${lineOf(duplicate, '14: 広報課')} 行目の2回書かれています。どちらかを消して1つにまとめてください。（DUPLICATE_KEY）`),
+    ],
+  },
+  {
+    name: 'number-version.yaml',
+    bytes: numberVersion,
+    expected: (f) => [invalid(f, numberVersion, '1.1\n    date: 2026-10-01', 'revisions[1].version', '「1.1」は数値として読まれます。文字として扱うよう "1.1" のように引用符で囲んでください。')],
+  },
+  {
+    name: 'number-phone.yaml',
+    bytes: numberPhone,
+    expected: (f) => [
+      invalid(f, numberPhone, '0600001201', 'contacts[0].phone', 'ハイフンのない電話番号「0600001201」は数値として読まれ、先頭の 0 が消えます。「06-1234-5678」のように市外局番・局番・番号の間にハイフンを入れてください。'),
+    ],
+  },
+  {
+    name: 'comment-as-value.yaml',
+    bytes: commentNote,
+    expected: (f) => [
+      invalid(f, commentNote, '#内線なし', 'contacts[4].note', '「#」から後ろはコメントとして読まれるため、値が空になっています。「#」で始まる値は "#内線なし" のように引用符で囲んでください。'),
+    ],
+  },
+  {
+    name: 'slash-date.yaml',
+    bytes: slashDate,
+    // One message, not a second 「ありえない日付です。」 for the same field.
+    expected: (f) => [invalid(f, slashDate, '2026/09/10', 'upkeep.lastEducation', '日付は「/」ではなく「-」でつないで「2026-09-10」のように 年-月-日 で書いてください。')],
+  },
+  {
+    name: 'full-width-digits.yaml',
+    bytes: fullWidth,
+    expected: (f) => [invalid(f, fullWidth, '２時間以内', 'slots.7', '全角の数字や英字が入っています。「2時間以内」のように半角で書いてください。')],
+  },
+  {
+    name: 'contact-ids.yaml',
+    bytes: contactIds,
+    // The schema's own messages: both start with "id" and must not be replaced.
+    expected: (f) => [
+      invalid(f, contactIds, 'Factory_Manager', 'contacts[1].id', 'id は半角英小文字・数字・ハイフンで書いてください（例: security-officer）。'),
+      invalid(f, contactIds, 'security-officer\n    role: 代表取締役', 'contacts[2].id', 'id「security-officer」が重複しています。連絡先ごとに別の id にしてください。'),
+    ],
   },
   {
     name: 'broken-two-documents.yaml',
@@ -153,7 +203,7 @@ const CASES: Case[] = [
     name: 'bom.yaml',
     bytes: bom,
     // The BOM is not a character of the first line: the column is the one an editor shows.
-    expected: (f) => [`${f}:1:18  エラー  \`templateVersion\`: 文字列で書いてください。  answers-invalid`],
+    expected: (f) => [`${f}:1:18  エラー  \`templateVersion\`: 「1.0」は数値の 1 として読まれます。文字として扱うよう "1.0" のように引用符で囲んでください。  answers-invalid`],
   },
   {
     name: 'crlf.yaml',
@@ -177,7 +227,7 @@ const CASES: Case[] = [
   {
     name: 'very-large-value.yaml',
     bytes: longValue,
-    expected: (f) => [invalid(f, longValue, '長長長', 'slots.4', '長すぎます（80文字まで）。')],
+    expected: (f) => [invalid(f, longValue, '長長長', 'slots.4', '長すぎます（80文字まで）。短くしてください。')],
   },
   {
     name: 'very-large-file.yaml',

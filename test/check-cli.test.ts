@@ -1,10 +1,10 @@
 /** `bcp check` as a person and CI run it: exit codes, whole located messages, JSON, annotations. */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT } from './helpers.ts';
 
 const run = promisify(execFile);
@@ -20,15 +20,31 @@ async function bcp(args: string[], cwd = ROOT, env: Record<string, string> = {})
   }
 }
 
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 /** A throwaway project: content files and an answers file, nothing else. */
 function project(files: Record<string, string>, answers = readFileSync(path.join(FIXTURES, 'answers', 'example.yaml'), 'utf8')) {
   const dir = mkdtempSync(path.join(tmpdir(), 'bcp-check-'));
+  made.push(dir);
   for (const [name, text] of Object.entries({ ...files, 'answers/answers.yaml': answers })) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), text);
   }
   return dir;
 }
+
+/** 1-based line of the first line that starts with `prefix`. */
+function lineOf(text: string, prefix: string): number {
+  const line = text.split('\n').findIndex((l) => l.startsWith(prefix)) + 1;
+  expect(line, prefix).toBeGreaterThan(0);
+  return line;
+}
+
+const ATTRIBUTE = (where: string, raw: string) =>
+  `${where}に枠記号 \`${raw}\` があります。枠が回答に置き換わるのは本文の文字の中だけで、ここではそのまま出力されます。枠を本文の文字に移すか、記号を消してください（記号として見せるなら \`\\#\` と書きます）。`;
 
 describe('bcp check', () => {
   it('passes on the example company and lists all 22 slot places as JSON', async () => {
@@ -48,7 +64,8 @@ describe('bcp check', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr.split('\n').filter(Boolean)).toEqual([
-      'content/plan/x.mdx:6:4  エラー  枠 `#7#`（概況把握の目標時間）に回答がありません。answers/answers.yaml の `slots.7` に書いてください。質問: 異常の検知から、被害のおおよその状況をつかむまでの目標時間は（例: 2時間以内）。  missing-answer',
+      // Both places: where the slot is, and where the answer goes (after `6:`, the slot before it).
+      `content/plan/x.mdx:6:4  エラー  枠 \`#7#\`（概況把握の目標時間）に回答がありません。answers/answers.yaml:${lineOf(answers, '  6:')}:3（\`slots.6\` の次）に \`slots.7\` を書き足してください。質問: 異常の検知から、被害のおおよその状況をつかむまでの目標時間は（例: 2時間以内）。  missing-answer`,
       'content/plan/x.mdx:8:5  エラー  枠 `#42#` はひな形 1.0 にありません（使える枠: #1#〜#18#）。番号を確かめてください。  unknown-slot',
       'エラー 2 件、警告 0 件',
     ]);
@@ -77,5 +94,40 @@ describe('bcp check', () => {
     const { code, stderr } = await bcp(['check', '--answers', 'nai.yaml']);
     expect(code).toBe(1);
     expect(stderr).toContain('nai.yaml:1:1  エラー  回答ファイル nai.yaml が見つかりません。');
+  });
+
+  it('says in Japanese, with exit 2, that a PATH to check does not exist', async () => {
+    const { code, stderr } = await bcp(['check', 'content/nai.mdx']);
+    expect(code).toBe(2);
+    expect(stderr.split('\n').filter(Boolean)).toEqual([
+      'content/nai.mdx:1:1  エラー  確かめる対象 content/nai.mdx が見つかりません。ファイルかフォルダのパスを確かめてください（省略すると content/ をすべて確かめます）。  check-path-not-found',
+      'エラー 1 件、警告 0 件',
+    ]);
+  });
+
+  it('finds markers in JSX attributes, expressions and frontmatter of MDX, at their source place', async () => {
+    const mdx = [
+      '---',
+      'title: "#3#担当#3# の章"',
+      'chapter: 1',
+      '---',
+      '',
+      '<Note title="#7#2時間以内#7#" hint={"#9#"}>本文の #1#担当#1# は置き換わる。</Note>',
+      '',
+      '式の中: {"#14#総務#14#"}',
+      '',
+      'エスケープはただの文字: \\#3#担当\\#3# と &#35;7#x&#35;7#。C#7 と issue #12 も文字。',
+      '',
+    ].join('\n');
+    const dir = project({ 'content/plan/x.mdx': mdx });
+    const { code, stderr } = await bcp(['check', 'content'], dir);
+    expect(code).toBe(1);
+    expect(stderr.split('\n').filter(Boolean)).toEqual([
+      `content/plan/x.mdx:2:9  エラー  ${ATTRIBUTE('フロントマター', '#3#')}  slot-in-attribute`,
+      `content/plan/x.mdx:6:14  エラー  ${ATTRIBUTE('要素 <Note> の `title` 属性', '#7#')}  slot-in-attribute`,
+      `content/plan/x.mdx:6:34  エラー  ${ATTRIBUTE('要素 <Note> の `hint` 属性', '#9#')}  slot-in-attribute`,
+      `content/plan/x.mdx:8:8  エラー  ${ATTRIBUTE('MDX の式（{ }）', '#14#')}  slot-in-attribute`,
+      'エラー 4 件、警告 0 件',
+    ]);
   });
 });

@@ -6,14 +6,14 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { LineCounter, isPair, isScalar, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import { ruleMessage, ruleSeverity, type Problem, type RuleId } from '../errors/catalogue.ts';
 import { CURRENT_TEMPLATE_VERSION, TEMPLATE_VERSIONS, diffTemplateVersions, type SlotDefinition } from '../template/slots.ts';
-import { hasPath, offsetOf } from '../yaml/positions.ts';
-import { describeIssue, formatPath } from './error-map.ts';
+import { nodeAt, offsetOf } from '../yaml/positions.ts';
+import { formatPath, yamlMistake, zodErrorMap, type YamlValue } from './error-map.ts';
 import { applyVisibility, type Visibility } from './mask.ts';
 import { answersSchema, type Answers } from './schema.ts';
-import { MAX_ANSWERS_BYTES, bytePosition, encodingProblem, pathNear, yamlErrorText } from './yaml-errors.ts';
+import { MAX_ANSWERS_BYTES, bytePosition, duplicateKeyText, encodingProblem, pathNear, yamlErrorText } from './yaml-errors.ts';
 
 export const DEFAULT_ANSWERS_FILE = 'answers/answers.yaml';
 
@@ -85,7 +85,10 @@ export function parseAnswers(text: string, file: string, options: LoadOptions = 
     // Only the first: later syntax errors are mostly the parser losing its way after it.
     const [first] = doc.errors;
     const more = doc.errors.length - 1;
-    const detail = yamlErrorText(first!.code, more > 0 ? `この後にも読めない所が ${more} か所ありますが、ここを直すと消えることがあります。` : '');
+    const duplicate = first!.code === 'DUPLICATE_KEY' ? firstOfDuplicate(doc, first!.pos[0]) : undefined;
+    const tail = more > 0 ? `この後にも読めない所が ${more} か所ありますが、ここを直すと消えることがあります。` : '';
+    const text = duplicate && duplicateKeyText(duplicate.key, at(duplicate.offset).line, at(first!.pos[0]).line);
+    const detail = yamlErrorText(first!.code, tail, text);
     const message = ruleMessage('answers-yaml-syntax', { path: formatPath(pathNear(source, first!.pos[0])), detail });
     return { problems: [problem('answers-yaml-syntax', message, at(first!.pos[0]))], locate, file };
   }
@@ -103,17 +106,20 @@ export function parseAnswers(text: string, file: string, options: LoadOptions = 
     return { problems: [problem('answers-empty', ruleMessage('answers-empty', {}), { line: 1, column: 1 })], locate, file };
   }
 
-  const result = answersSchema.safeParse(data);
+  const result = answersSchema.safeParse(data, { error: zodErrorMap });
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => {
+    const seen = new Set<string>();
+    const problems: Problem[] = [];
+    for (const issue of result.error.issues) {
       // Point at the unknown key itself rather than at the object holding it.
       const target = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
-      return problem(
-        'answers-invalid',
-        ruleMessage('answers-invalid', { path: formatPath(target), detail: describeIssue(issue, hasPath(data, issue.path)) }),
-        locate(target, issue.code === 'unrecognized_keys'),
-      );
-    });
+      // One message per field: a date that fails its form fails its calendar check too.
+      const where = formatPath(target);
+      if (seen.has(where)) continue;
+      seen.add(where);
+      const detail = yamlMistake(issue, yamlValue(doc, source, issue.path)) ?? issue.message;
+      problems.push(problem('answers-invalid', ruleMessage('answers-invalid', { path: where, detail }), locate(target, issue.code === 'unrecognized_keys')));
+    }
     return { problems, locate, file };
   }
 
@@ -127,6 +133,45 @@ export function parseAnswers(text: string, file: string, options: LoadOptions = 
     return { problems: [problem(versionProblem.ruleId, versionProblem.message, locate(['templateVersion']))], locate, file };
   }
   return { answers: applyVisibility(answers, options.visibility), problems: [], locate, file };
+}
+
+/** The parsed value at a field with its text as written, for `yamlMistake`. */
+function yamlValue(doc: Document, source: string, fieldPath: readonly PropertyKey[]): YamlValue {
+  const found = nodeAt(doc, fieldPath);
+  if (!found) return { value: undefined };
+  const { key, value } = found;
+  const scalar = isScalar(value) ? value : undefined;
+  const result: YamlValue = { value: scalar ? scalar.value : (value as YamlNode | null)?.toJSON?.() };
+  if (scalar && typeof scalar.source === 'string' && scalar.source !== '') result.source = scalar.source;
+  if ((scalar === undefined || scalar.value === null) && key?.range) {
+    const lineEnd = source.indexOf('\n', key.range[1]);
+    const rest = source.slice(key.range[1], lineEnd === -1 ? undefined : lineEnd);
+    result.afterKey = rest.replace(/^\s*:\s*/, '').replace(/\r$/, '');
+  }
+  return result;
+}
+
+/** The key that a duplicate key at `offset` repeats, and where it was first written. */
+function firstOfDuplicate(doc: Document, offset: number): { key: string; offset: number } | undefined {
+  let found: { key: string; offset: number } | undefined;
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Map<string, number>();
+      for (const pair of map.items) {
+        if (!isPair(pair) || !isScalar(pair.key)) continue;
+        const name = String(pair.key.value);
+        const start = pair.key.range?.[0] ?? -1;
+        const earlier = seen.get(name);
+        if (earlier !== undefined && start === offset) {
+          found = { key: name, offset: earlier };
+          return visit.BREAK;
+        }
+        if (earlier === undefined) seen.set(name, start);
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 /** Where the first alias (`*name`) is, or the first one that points nowhere. */

@@ -36,10 +36,18 @@ const YAML_ERRORS: Record<ErrorCode | 'ALIAS_UNRESOLVED', string> = {
   BAD_COLLECTION_TYPE: '一覧と項目の書き方が混ざっています。',
 };
 
-/** The Japanese sentence for a YAML error code (and `extra` sentences), ending with the code for people who search for it. */
-export function yamlErrorText(code: string, extra = ''): string {
-  const text = (YAML_ERRORS as Record<string, string>)[code] ?? 'YAML として読めない書き方です。';
-  return `${text}${extra}（${code}）`;
+/**
+ * The Japanese sentence for a YAML error code (or `text` when the caller knows more),
+ * then `extra` sentences, ending with the code for people who search for it.
+ */
+export function yamlErrorText(code: string, extra = '', text?: string): string {
+  const sentence = text ?? (YAML_ERRORS as Record<string, string>)[code] ?? 'YAML として読めない書き方です。';
+  return `${sentence}${extra}（${code}）`;
+}
+
+/** A duplicated key named with both of its lines: the parser only knows the second. */
+export function duplicateKeyText(key: string, firstLine: number, secondLine: number): string {
+  return `項目名「${key}」が ${firstLine} 行目と ${secondLine} 行目の2回書かれています。どちらかを消して1つにまとめてください。`;
 }
 
 /**

@@ -95,7 +95,7 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildExit> {
     rmSync(path.join(site, '.prerender'), { recursive: true, force: true });
     publishSite(site, paths);
     const kind = options.public ? '公開版（公開してよいものだけ）の' : '';
-    log(`${outArg} に${kind}サイトを作りました。${check.warningCount > 0 ? `警告が ${check.warningCount} 件あります（上の一覧）。` : '問題は見つかりませんでした。'}`);
+    log(`${outArg} に${kind}サイトを作りました${check.warningCount > 0 ? `（警告 ${check.warningCount} 件）` : ''}。`);
     return 0;
   } finally {
     process.off('SIGINT', onSignal);

@@ -57,11 +57,17 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
   const loaded = loadAnswersFile(options.answersFile ?? DEFAULT_ANSWERS_FILE, { cwd });
   const values = loaded.answers ? slotValues(loaded.answers) : undefined;
   const explicit = options.paths !== undefined && options.paths.length > 0;
-  const files = await contentFiles(explicit ? options.paths! : [CONTENT_DIR], cwd);
-  const vfiles = await scanFiles(files, { cwd, values, answersFile: loaded.file, templateVersion: CURRENT_TEMPLATE_VERSION });
+  const { files, missing } = await contentFiles(explicit ? options.paths! : [CONTENT_DIR], cwd);
+  const vfiles = await scanFiles(files, {
+    cwd,
+    values,
+    answersFile: loaded.file,
+    answerPlace: (id) => answerPlace(loaded, id),
+    templateVersion: CURRENT_TEMPLATE_VERSION,
+  });
 
   const tokens = vfiles.flatMap((file) => (file.data.bcpSlots ?? []).map((slot) => ({ file: file.path, ...slot })));
-  const problems = [...loaded.problems, ...vfiles.flatMap(problemsOf)];
+  const problems = [...missing.map(missingPath), ...loaded.problems, ...vfiles.flatMap(problemsOf)];
   // The checklists are content with slots too (content/checklists/*.yaml). Their slots are
   // not template places, so they stay out of `tokens` (the plan's 22).
   if (!explicit && existsSync(path.resolve(cwd, CHECKLIST_DIR))) problems.push(...checkChecklists({ cwd, values, answersFile: loaded.file }).problems);
@@ -121,13 +127,37 @@ function unchangedSamples(loaded: LoadedAnswers, cwd: string, today?: string): P
   return unchangedSampleRules(context, example);
 }
 
+/**
+ * Where a missing slot answer goes: after the nearest lower slot the file has, else
+ * under `slots:`. Undefined when the file has no `slots:` or the answer is not a slot.
+ */
+export function answerPlace(loaded: LoadedAnswers, id: number): string | undefined {
+  const written = loaded.answers?.slots;
+  if (!written || !slotsOf().some((slot) => slot.id === id && slot.answerPath === `slots.${id}`)) return undefined;
+  const before = Object.keys(written)
+    .map(Number)
+    .filter((n) => n < id)
+    .sort((a, b) => b - a)[0];
+  if (before === undefined) {
+    const at = loaded.locate(['slots'], true);
+    return `${loaded.file}:${at.line}:${at.column}（\`slots:\` の下）`;
+  }
+  const at = loaded.locate(['slots', before], true);
+  return `${loaded.file}:${at.line}:${at.column}（\`slots.${before}\` の次）`;
+}
+
+function missingPath(target: string): Problem {
+  return { file: target, line: 1, column: 1, ruleId: 'check-path-not-found', severity: 'error', message: ruleMessage('check-path-not-found', { path: target }) };
+}
+
 function byPosition(a: Problem, b: Problem): number {
   return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
 }
 
-/** The .md/.mdx files under the given files or folders, sorted for stable output. */
-async function contentFiles(paths: readonly string[], cwd: string): Promise<string[]> {
+/** The .md/.mdx files under the given files or folders, sorted for stable output, and the paths that do not exist. */
+async function contentFiles(paths: readonly string[], cwd: string): Promise<{ files: string[]; missing: string[] }> {
   const found: string[] = [];
+  const missing: string[] = [];
   const visit = async (target: string) => {
     const info = await stat(target);
     if (info.isDirectory()) {
@@ -136,6 +166,9 @@ async function contentFiles(paths: readonly string[], cwd: string): Promise<stri
       found.push(target);
     }
   };
-  for (const p of paths) await visit(path.resolve(cwd, p));
-  return found.sort();
+  for (const p of paths) {
+    if (existsSync(path.resolve(cwd, p))) await visit(path.resolve(cwd, p));
+    else missing.push(p);
+  }
+  return { files: found.sort(), missing };
 }

@@ -185,6 +185,8 @@ async function main(argv: string[]): Promise<number> {
         console.error(formatSummary(result.errorCount, result.warningCount));
       }
       if (process.env.GITHUB_ACTIONS === 'true') for (const problem of result.problems) console.log(githubAnnotation(problem));
+      // A path that does not exist is a mistake in the command, not in the plan.
+      if (result.problems.some((problem) => problem.ruleId === 'check-path-not-found')) return 2;
       return result.errorCount > 0 ? 1 : 0;
     }
     case 'build': {

@@ -25,6 +25,8 @@ interface SlotParams {
   question?: string;
   answerPath?: string;
   answersFile?: string;
+  /** Where in the answers file to add a missing answer: `answers/answers.yaml:35:3（\`slots.6\` の次）`. */
+  answerPlace?: string;
 }
 
 export const RULES = {
@@ -33,7 +35,9 @@ export const RULES = {
     severity: 'error',
     title: '回答がない枠',
     message: (p) =>
-      `枠 \`${p.marker}\`（${p.label}）に回答がありません。${p.answersFile} の \`${p.answerPath}\` に書いてください。質問: ${p.question}`,
+      p.answerPlace
+        ? `枠 \`${p.marker}\`（${p.label}）に回答がありません。${p.answerPlace}に \`${p.answerPath}\` を書き足してください。質問: ${p.question}`
+        : `枠 \`${p.marker}\`（${p.label}）に回答がありません。${p.answersFile} の \`${p.answerPath}\` に書いてください。質問: ${p.question}`,
   }),
   'unknown-slot': rule<{ marker: string; version: string; known: string; suggestion?: string }>({
     severity: 'error',
@@ -64,17 +68,36 @@ export const RULES = {
     title: '使われていない回答',
     message: (p) => `\`${p.answerPath}\` に回答がありますが、枠 \`${p.marker}\` は本文のどこにも出てきません。不要なら消してください。`,
   }),
-  'marker-in-output': rule<{ raw: string }>({
+  'marker-in-output': rule<{ raw: string; page?: string; attribute?: string }>({
     severity: 'error',
     title: '出力に残った枠記号',
     message: (p) =>
-      `生成した HTML に枠記号 \`${p.raw}\` が残っています。本文の枠が解決されていないか、ページのテンプレートが枠記号を出力しています。意図して見せる場合は <code> か data-slot 属性を持つ要素の中に置いてください。`,
+      `生成した HTML${p.page ? `（${p.page}）` : ''}${p.attribute ? ` の ${p.attribute} 属性` : ''}に枠記号 \`${p.raw}\` が残っています。本文の枠が解決されていないか、ページのテンプレートが枠記号を出力しています。意図して見せる場合は <code> か data-slot 属性を持つ要素の中に置いてください。`,
   }),
 
   'content-syntax': rule<{ detail: string }>({
     severity: 'error',
     title: '本文の書き方の誤り',
     message: (p) => `MDX として読めません: ${p.detail}。本文の「{」「<」は \\{ や &lt; のようにエスケープしてください。`,
+  }),
+
+  // --- slots: complete guard and messages (issues 9, 10, 16) --------------------
+  'half-marker': rule<{ raw: string; marker: string }>({
+    severity: 'warning',
+    title: '壊れた枠記号かもしれない',
+    message: (p) =>
+      `\`${p.raw}\` は、同じ段落にある枠 \`${p.marker}\` の記号の書きかけに見えます。枠なら \`${p.marker}例示値${p.marker}\` の形にし、ただの文字なら \`\\#\` のように「#」の前に「\\」を付けてください。`,
+  }),
+  'slot-in-attribute': rule<{ raw: string; where: string }>({
+    severity: 'error',
+    title: '属性の中の枠記号',
+    message: (p) =>
+      `${p.where}に枠記号 \`${p.raw}\` があります。枠が回答に置き換わるのは本文の文字の中だけで、ここではそのまま出力されます。枠を本文の文字に移すか、記号を消してください（記号として見せるなら \`\\#\` と書きます）。`,
+  }),
+  'check-path-not-found': rule<{ path: string }>({
+    severity: 'error',
+    title: '確かめる対象がない',
+    message: (p) => `確かめる対象 ${p.path} が見つかりません。ファイルかフォルダのパスを確かめてください（省略すると content/ をすべて確かめます）。`,
   }),
 
   // --- glossary (content/glossary.yaml) ------------------------------------------

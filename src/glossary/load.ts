@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describeIssue, formatPath } from '../answers/error-map.ts';
+import { formatPath, zodErrorMap } from '../answers/error-map.ts';
 import { parseDataFile } from '../yaml/data-file.ts';
 import { formatReport } from '../errors/report.ts';
 import { ruleMessage, type Problem } from '../errors/catalogue.ts';
@@ -38,7 +38,7 @@ export function loadGlossary(filePath: string = GLOSSARY_FILE, options: { cwd?: 
 export function parseGlossary(text: string, file: string): LoadedGlossary {
   const parsed = parseDataFile(text, glossarySchema, {
     formatPath,
-    describeIssue,
+    errorMap: zodErrorMap,
     problem: (field, detail, at) => problem(file, field, detail, at),
   });
   return { terms: parsed.data?.terms, problems: parsed.problems, file };

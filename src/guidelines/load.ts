@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describeIssue, formatPath } from '../answers/error-map.ts';
+import { formatPath, zodErrorMap } from '../answers/error-map.ts';
 import { ruleMessage, type Problem } from '../errors/catalogue.ts';
 import { ProblemsError } from '../errors/problems-error.ts';
 import { parseDataFile, type Position } from '../yaml/data-file.ts';
@@ -55,7 +55,7 @@ function loadTable<T>(cwd: string, file: string, schema: import('zod').ZodType<T
   } catch {
     return { problems: [problem('（ファイル全体）', 'ファイルが読めません。', { line: 1, column: 1 })], locate: () => ({ line: 1, column: 1 }) };
   }
-  return parseDataFile(text, schema, { formatPath, describeIssue, problem });
+  return parseDataFile(text, schema, { formatPath, errorMap: zodErrorMap, problem });
 }
 
 let cached: Guidelines | undefined;

@@ -28,7 +28,7 @@ export async function finishSite(options: FinishOptions): Promise<Problem[]> {
   const { siteDir, root } = options;
   const label = options.label ?? siteDir;
   await bundleBrowserScripts(siteDir);
-  const guard = await guardSite(siteDir, label);
+  const guard = await guardSite(siteDir, label, root);
   if (guard.length > 0) return guard;
   // Public: only allowlisted files stay, before anything is indexed or printed from them.
   if (options.visibility === 'public') await applyPublicAllowlist(siteDir);

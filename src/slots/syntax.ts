@@ -33,7 +33,10 @@ export interface HalfMarker {
 
 export interface MarkerScan {
   markers: Marker[];
-  /** `#12` without its closing `#`, or `12#` without its opening `#`. */
+  /**
+   * `#12` without its closing `#`, or `12#` without its opening `#`. Ordinary text
+   * (`issue #12`, `C#7`) unless a marker of the same number is beside it.
+   */
   halves: HalfMarker[];
 }
 
@@ -80,4 +83,78 @@ export function scanMarkers(text: string): MarkerScan {
 export function hasMarkerLike(text: string): boolean {
   const { markers, halves } = scanMarkers(text);
   return markers.length > 0 || halves.length > 0;
+}
+
+/** How a parsed text value lines up with the source it came from. */
+export interface SourceMap {
+  /** Source offset of each character of the value. */
+  offsets: number[];
+  /** Whether the character was written escaped (`\#`) or as a character reference (`&#35;`). */
+  escaped: boolean[];
+}
+
+const PUNCTUATION = /[!-/:-@[-`{-~]/;
+const REFERENCE = /^&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
+/** The named references worth knowing here; others are stepped over without being read. */
+const NAMED: Record<string, string> = { num: '#', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+function decodeReference(body: string): string | undefined {
+  if (body.startsWith('#')) {
+    const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
+  }
+  return NAMED[body];
+}
+
+/**
+ * Lines up a Markdown text value with `source[start, end)`: the parser drops escapes,
+ * decodes character references and strips indentation or `>` prefixes, so the value's
+ * offsets are not the source's. Whatever the source has in between is stepped over.
+ */
+export function alignToSource(value: string, source: string, start: number, end: number): SourceMap {
+  const offsets: number[] = [];
+  const escaped: boolean[] = [];
+  let j = start;
+  for (let i = 0; i < value.length; ) {
+    const c = value[i]!;
+    let matched = 0;
+    let k = j;
+    for (; k < end; k++) {
+      if (source[k] === '\\' && source[k + 1] === c && PUNCTUATION.test(c)) {
+        matched = 1;
+        offsets[i] = k;
+        escaped[i] = true;
+        j = k + 2;
+        break;
+      }
+      if (source[k] === '&') {
+        const ref = REFERENCE.exec(source.slice(k, k + 40));
+        const decoded = ref ? decodeReference(ref[1]!) : undefined;
+        if (ref && decoded && value.startsWith(decoded, i)) {
+          matched = decoded.length;
+          for (let d = 0; d < decoded.length; d++) {
+            offsets[i + d] = k;
+            escaped[i + d] = true;
+          }
+          j = k + ref[0].length;
+          break;
+        }
+      }
+      if (source[k] === c) {
+        matched = 1;
+        offsets[i] = k;
+        escaped[i] = false;
+        j = k + 1;
+        break;
+      }
+    }
+    if (matched === 0) {
+      // Not in the source as such (a reference this table does not know): keep the place.
+      offsets[i] = Math.min(j, Math.max(start, end - 1));
+      escaped[i] = false;
+      matched = 1;
+    }
+    i += matched;
+  }
+  return { offsets, escaped };
 }

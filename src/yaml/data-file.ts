@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { hasPath, offsetOf } from './positions.ts';
+import { offsetOf } from './positions.ts';
 
 export interface Position {
   line: number;
@@ -15,8 +15,8 @@ export interface Position {
 export interface DataFileWording {
   /** A field's path as shown to people (`terms[3].reading`). */
   formatPath(fieldPath: readonly PropertyKey[]): string;
-  /** One zod issue in words; `hasValue` tells a missing field from a wrong one. */
-  describeIssue(issue: z.core.$ZodIssue, hasValue: boolean): string;
+  /** Puts zod's issues in words (passed into the parse, so a schema's own message wins). */
+  errorMap: z.core.$ZodErrorMap;
   /** The problem for one field (`field` is '（ファイル全体）' for a YAML syntax error). */
   problem(field: string, detail: string, at: Position): import('../errors/catalogue.ts').Problem;
 }
@@ -40,13 +40,13 @@ export function parseDataFile<T>(text: string, schema: z.ZodType<T>, wording: Da
     return { problems: doc.errors.map((error) => wording.problem('（ファイル全体）', `YAML として読めません: ${error.message.split('\n')[0]}（${error.code}）`, at(error.pos[0]))), locate };
   }
   const raw: unknown = doc.toJS();
-  const result = schema.safeParse(raw);
+  const result = schema.safeParse(raw, { error: wording.errorMap });
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
       // Point at the unknown key itself rather than at the object holding it.
       const unknownKey = issue.code === 'unrecognized_keys';
       const target = unknownKey ? [...issue.path, issue.keys[0]!] : issue.path;
-      return wording.problem(wording.formatPath(target), wording.describeIssue(issue, hasPath(raw, issue.path)), at(offsetOf(doc, target, unknownKey)));
+      return wording.problem(wording.formatPath(target), issue.message, at(offsetOf(doc, target, unknownKey)));
     });
     return { problems, locate };
   }

@@ -14,6 +14,27 @@ export function hasPath(data: unknown, fieldPath: readonly PropertyKey[]): boole
   return value !== undefined && value !== null;
 }
 
+/** The key and value nodes at `fieldPath`, or undefined when the path is not in the file. */
+export function nodeAt(doc: Document, fieldPath: readonly PropertyKey[]): { key?: YamlNode; value: unknown } | undefined {
+  let key: YamlNode | undefined;
+  let node: unknown = doc.contents;
+  for (const step of fieldPath) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(step));
+      if (!pair) return undefined;
+      key = pair.key as YamlNode;
+      node = pair.value;
+    } else if (isSeq(node) && typeof step === 'number') {
+      if (step >= node.items.length) return undefined;
+      key = undefined;
+      node = node.items[step];
+    } else {
+      return undefined;
+    }
+  }
+  return { key, value: node };
+}
+
 /**
  * The source offset of the deepest node along `fieldPath` that exists; with `onKey`, of
  * the last key rather than its value. A missing key points at the key of the object
