@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { guardHtml, guardSite } from '../src/build/html-guard.ts';
-import { formatProblem } from '../src/check/report.ts';
+import { formatProblem } from '../src/errors/report.ts';
 import { exampleSite } from './site-helpers.ts';
 
 const made: string[] = [];

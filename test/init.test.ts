@@ -13,7 +13,7 @@ import { isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import { parseAnswers } from '../src/answers/load.ts';
 import { THREAT_ENTRY_NUMBERS } from '../src/answers/schema.ts';
 import { runCheck } from '../src/check/check.ts';
-import { formatProblem } from '../src/check/report.ts';
+import { formatProblem } from '../src/errors/report.ts';
 import { runInit } from '../src/init/init.ts';
 import { slotsOf } from '../src/template/slots.ts';
 import { FIXTURES, ROOT } from './helpers.ts';

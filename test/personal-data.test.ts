@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAnswers } from '../src/answers/load.ts';
 import { checkAnswerRules } from '../src/answers/rules/index.ts';
 import { normalizeText, phoneDigits, phoneNumbersIn } from '../src/answers/rules/personal-data.ts';
-import { formatProblem } from '../src/check/report.ts';
+import { formatProblem } from '../src/errors/report.ts';
 import { FIXTURES } from './helpers.ts';
 
 const example = readFileSync(path.join(FIXTURES, 'answers', 'example.yaml'), 'utf8');

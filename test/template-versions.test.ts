@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { parseAnswers } from '../src/answers/load.ts';
-import { formatProblem } from '../src/check/report.ts';
+import { formatProblem } from '../src/errors/report.ts';
 import { diffTemplateVersions, slotsOf } from '../src/template/slots.ts';
 import { migrateAnswersText } from '../src/template/migrate.ts';
 import { VERSIONS } from './fixtures/template/v1.1.ts';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveToday } from '../src/answers/due.ts';
 import { parseAnswers } from '../src/answers/load.ts';
 import { unchangedSampleRules } from '../src/answers/rules/unchanged-sample.ts';
-import { formatProblem } from '../src/check/report.ts';
+import { formatProblem } from '../src/errors/report.ts';
 import { FIXTURES } from './helpers.ts';
 
 const exampleText = readFileSync(path.join(FIXTURES, 'answers', 'example.yaml'), 'utf8');

@@ -9,7 +9,7 @@
 import { resolveToday, upkeepSchedule, type DueItem } from '../answers/due.ts';
 import { loadAnswersFile } from '../answers/load.ts';
 import { checkAnswerRules } from '../answers/rules/index.ts';
-import { formatProblem, githubAnnotation } from '../check/report.ts';
+import { formatProblem, githubAnnotation } from '../errors/report.ts';
 
 export interface UpkeepOptions {
   answersFile: string;

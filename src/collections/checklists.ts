@@ -11,12 +11,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, isScalar, Scalar, type Document } from 'yaml';
 import { z } from 'astro/zod';
-import { describeIssue, formatPath } from '../answers/error-map.ts';
+import { formatPath, zodErrorMap } from '../answers/error-map.ts';
 import type { SlotValues } from '../answers/values.ts';
 import { ruleMessage, type Problem, type RuleId } from '../errors/catalogue.ts';
 import { scanMarkers } from '../slots/syntax.ts';
 import { CURRENT_TEMPLATE_VERSION, slotById, slotsOf } from '../template/slots.ts';
-import { hasPath, offsetOf } from '../yaml/positions.ts';
+import { offsetOf } from '../yaml/positions.ts';
 import { PLAN_SECTION_NUMBER } from './threat-entry.ts';
 
 export const CHECKLIST_DIR = 'content/checklists';
@@ -143,12 +143,12 @@ export function parseChecklist(id: ChecklistId, text: string, file: string): Loa
     return { id, file, problems, locate };
   }
   const data: unknown = doc.toJS();
-  const result = checklistContentSchema.safeParse(data);
+  const result = checklistContentSchema.safeParse(data, { error: zodErrorMap });
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
       const unknownKey = issue.code === 'unrecognized_keys';
       const target = unknownKey ? [...issue.path, issue.keys[0]!] : issue.path;
-      const detail = issue.code === 'custom' ? issue.message : describeIssue(issue, hasPath(data, issue.path));
+      const detail = issue.message;
       return problem(file, 'checklist-invalid', ruleMessage('checklist-invalid', { path: formatPath(target), detail }), at(offsetOf(doc, target, unknownKey)));
     });
     return { id, file, problems, locate };

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { todayInJapan } from '../answers/due.ts';
 import { DEFAULT_ANSWERS_FILE } from '../answers/load.ts';
 import { JSON_SCHEMA_FILE } from '../answers/json-schema.ts';
-import { formatProblem } from '../check/report.ts';
+import { formatProblem } from '../errors/report.ts';
 import { ruleMessage } from '../errors/catalogue.ts';
 import { initialAnswers } from './template.ts';
 

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import * as z from 'zod';
-import { describeIssue, formatPath } from '../answers/error-map.ts';
+import { formatPath, zodErrorMap } from '../answers/error-map.ts';
 import { loadAnswersFile } from '../answers/load.ts';
 import { isoDate } from '../answers/schema.ts';
 import { ruleMessage, ruleSeverity, type Problem, type RuleId } from '../errors/catalogue.ts';
@@ -81,26 +81,17 @@ export function runReview(options: ReviewOptions): ReviewResult {
     // Some other JSON: one message, not one per missing field.
     return { problems: [problem('review-invalid', ruleMessage('review-invalid', { path: 'format', detail: `対応記録のファイルではありません（format が「${RECORD_FORMAT}」でない）。` }))] };
   }
-  const parsed = exerciseRecordSchema.safeParse(value);
+  const parsed = exerciseRecordSchema.safeParse(value, { error: zodErrorMap });
   if (!parsed.success) {
     // One message per field (a date can fail both its pattern and its calendar check).
     const byPath = new Map<string, string>();
     for (const issue of parsed.error.issues) {
       const at = formatPath(issue.path);
-      if (!byPath.has(at)) byPath.set(at, describeIssue(issue, issue.code !== 'invalid_type' || hasValue(value, issue.path)));
+      if (!byPath.has(at)) byPath.set(at, issue.message);
     }
     return { problems: [...byPath].slice(0, 10).map(([at, detail]) => problem('review-invalid', ruleMessage('review-invalid', { path: at, detail }))) };
   }
   return review(parsed.data, file, options, cwd, problem);
-}
-
-function hasValue(root: unknown, at: readonly PropertyKey[]): boolean {
-  let node: unknown = root;
-  for (const key of at) {
-    if (typeof node !== 'object' || node === null) return false;
-    node = (node as Record<PropertyKey, unknown>)[key];
-  }
-  return node !== undefined;
 }
 
 function review(record: ExerciseRecord, file: string, options: ReviewOptions, cwd: string, problem: (ruleId: RuleId, message: string) => Problem): ReviewResult {
