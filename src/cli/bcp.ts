@@ -7,13 +7,16 @@
  *   bcp revisions --base REF [--answers FILE]       fail when the plan changed since REF without a new revision
  *   bcp pdf [--answers FILE] [--site DIR] [--out FILE]  the binder PDF alone
  *   bcp schema                                      rewrite answers/answers.schema.json
+ *
+ * `check` is the command people run after every edit, so this file imports only what it
+ * needs; every other command loads its modules with `import()`. `npm run …` runs the
+ * bundle of this file (scripts/bundle-cli.ts), which keeps that split.
  */
 import { parseArgs } from 'node:util';
 import { runCheck } from '../check/check.ts';
 import { formatProblem, formatSummary, githubAnnotation, toJson } from '../check/report.ts';
 import { DEFAULT_ANSWERS_FILE } from '../answers/load.ts';
 import { isIsoDate } from '../answers/due.ts';
-import { writeAnswersJsonSchema } from '../answers/json-schema.ts';
 
 const USAGE = `使い方:
   bcp check [--answers ファイル] [--json] [--today 日付] [パス...]
@@ -95,6 +98,7 @@ async function main(argv: string[]): Promise<number> {
       return (await runPdfCommand({ answersFile: values.answers, siteDir: values.site, outFile: values.out })) ? 0 : 1;
     }
     case 'schema': {
+      const { writeAnswersJsonSchema } = await import('../answers/json-schema.ts');
       const file = await writeAnswersJsonSchema();
       console.log(`${file} を書きました。`);
       return 0;
