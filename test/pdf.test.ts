@@ -236,7 +236,8 @@ describe('the binder PDF', () => {
   it('gives the same bytes when the same site is printed again', async () => {
     const again = path.join(tmp, 'again.pdf');
     const result = await printPlanPdf({ siteDir: site, outFile: again, cwd: ROOT });
-    expect(result.passes).toBeGreaterThanOrEqual(2);
+    // Printed once for real: the layout probe found the numbers, and nothing moved.
+    expect(result.passes).toBe(1);
     expect(readFileSync(again).equals(readFileSync(pdfFile))).toBe(true);
   });
 
