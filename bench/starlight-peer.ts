@@ -9,9 +9,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { sitePages } from '../scripts/bench.ts';
 
 export const STARLIGHT_VERSION = '0.42.4';
 /** Listed in the peer's package.json: Astro finds Starlight's modules through it. */
@@ -19,6 +18,16 @@ const PEER_DEPENDENCIES = { '@astrojs/starlight': STARLIGHT_VERSION, astro: '7.3
 
 /** Pages of ours that have no counterpart: the print page is not a page a reader opens. */
 const SKIPPED = new Set(['print.html']);
+
+/** The HTML pages of a built site (scripts/bench.ts imports this module, so no import back). */
+async function sitePages(siteDir: string): Promise<string[]> {
+  const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => path.relative(siteDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .filter((page) => !page.startsWith('pagefind/'))
+    .sort();
+}
 
 /** `threats/01.html` → `/threats/01/`, `index.html` → `/`. */
 export function peerUrlOf(page: string): string {
