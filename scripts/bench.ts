@@ -59,7 +59,11 @@ export async function pageWeight(siteDir: string, page: string): Promise<PageWei
   const file = path.join(siteDir, page);
   const html = await readFile(file, 'utf8');
   const tree = unified().use(rehypeParse).parse(html) as Root;
-  const local = (ref: string) => path.resolve(path.dirname(file), decodeURIComponent(ref.split(/[?#]/)[0]!));
+  // Root-relative references (`/_astro/x.css`, as Starlight writes them) start at the site folder.
+  const local = (ref: string) => {
+    const clean = decodeURIComponent(ref.split(/[?#]/)[0]!);
+    return clean.startsWith('/') ? path.join(siteDir, clean) : path.resolve(path.dirname(file), clean);
+  };
   const weight: PageWeight = { page, html: bytes(html), css: 0, js: 0, framework: [] };
   for (const el of elementsOf(tree.children)) {
     const p = el.properties ?? {};
