@@ -197,13 +197,17 @@ async function loadFonts(page: Page) {
 async function relinkForPrint(page: Page) {
   await page.evaluate((origin: string) => {
     const byId = (id: string) => (id ? document.getElementById(id) : null);
+    // Looked up once: the page has hundreds of links (every glossary term is one).
+    const parts = new Map<string, HTMLElement>();
+    for (const element of Array.from(document.querySelectorAll<HTMLElement>('[data-print-of][id]'))) {
+      if (!parts.has(element.dataset.printOf ?? '')) parts.set(element.dataset.printOf ?? '', element);
+    }
     for (const link of Array.from(document.querySelectorAll<HTMLAnchorElement>('a[href]'))) {
       const url = new URL(link.getAttribute('href') ?? '', document.baseURI);
       if (url.origin !== origin) continue;
       const fragment = decodeURIComponent(url.hash.slice(1));
       const file = decodeURIComponent(url.pathname.slice(1));
-      const part = Array.from(document.querySelectorAll<HTMLElement>('[data-print-of][id]')).find((e) => e.dataset.printOf === file);
-      const target = byId(fragment) ?? part;
+      const target = byId(fragment) ?? parts.get(file);
       if (target) link.setAttribute('href', `#${target.id}`);
       else link.removeAttribute('href');
     }
