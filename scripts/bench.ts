@@ -1,13 +1,17 @@
 /**
- * `npm run bench`: how heavy the built pages are and how fast the check runs.
+ * `npm run bench`: the project side by side with a Starlight site of the same pages, in one
+ * run, printed as ratios (README: 「速さの測り方」).
  *
- *   npm run bench                 build the example into a temp folder, then measure it
- *   npm run bench -- --site DIR   measure an existing build (e.g. dist)
+ *   npm run bench                  everything below (installs Starlight into a temp folder)
+ *   npm run bench -- --runs 5      more paired runs per timing (default 3)
+ *   npm run bench -- --tests       also the test suite's time as a multiple of one build
+ *   npm run bench -- --pages       also the per-page weight table
+ *   npm run bench -- --site DIR    only the weights of an existing build (e.g. dist)
  *
- * Each report is its own function returning lines, so more can be added (PDF size) without
- * touching the others. The page weights are also asserted by test/e2e-sites.test.ts.
+ * Timings are output, never test assertions. The page weights are also asserted by
+ * test/e2e-sites.test.ts.
  */
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -55,7 +59,11 @@ export async function pageWeight(siteDir: string, page: string): Promise<PageWei
   const file = path.join(siteDir, page);
   const html = await readFile(file, 'utf8');
   const tree = unified().use(rehypeParse).parse(html) as Root;
-  const local = (ref: string) => path.resolve(path.dirname(file), decodeURIComponent(ref.split(/[?#]/)[0]!));
+  // Root-relative references (`/_astro/x.css`, as Starlight writes them) start at the site folder.
+  const local = (ref: string) => {
+    const clean = decodeURIComponent(ref.split(/[?#]/)[0]!);
+    return clean.startsWith('/') ? path.join(siteDir, clean) : path.resolve(path.dirname(file), clean);
+  };
   const weight: PageWeight = { page, html: bytes(html), css: 0, js: 0, framework: [] };
   for (const el of elementsOf(tree.children)) {
     const p = el.properties ?? {};
@@ -126,37 +134,126 @@ export async function pdfReport(siteDir: string): Promise<string[]> {
   return [`PDF（plan.pdf）: ${kb(size)}、${pages} ページ（1 ページあたり ${kb(size / pages)}）`];
 }
 
-/** Median time of `bcp check` on the example answers. */
-export async function checkTimingReport(cwd: string, runs = 3): Promise<string[]> {
-  const { runCheck } = await import('../src/check/check.ts');
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await runCheck({ cwd });
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return [`bcp check: ${Math.round(times[Math.floor(runs / 2)]!)} ms（${runs} 回の中央値）`];
+/** Median and largest JS and CSS loaded up front by a page of the site. */
+export async function upFront(siteDir: string) {
+  const weights = await siteWeights(siteDir);
+  const { median } = await import('../bench/timing.ts');
+  const of = (key: 'js' | 'css') => ({ median: median(weights.map((w) => w[key])), max: Math.max(...weights.map((w) => w[key])) });
+  return { pages: weights.length, js: of('js'), css: of('css') };
+}
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...r[i]!].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0))));
+  const pad = (cell: string, width: number) => cell + ' '.repeat(width - [...cell].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0));
+  return rows.map((r) => r.map((cell, i) => pad(cell, widths[i]!)).join('  ').trimEnd());
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { site: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { site: { type: 'string' }, runs: { type: 'string', default: '3' }, tests: { type: 'boolean', default: false }, pages: { type: 'boolean', default: false } },
+  });
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  let siteDir = values.site ? path.resolve(values.site) : undefined;
-  let scratch: string | undefined;
-  if (!siteDir) {
-    const { buildSite } = await import('../src/build/build.ts');
-    scratch = await mkdtemp(path.join(tmpdir(), 'bcp-bench-'));
-    siteDir = path.join(scratch, 'site');
-    const start = performance.now();
-    if (!(await buildSite({ outDir: siteDir, cwd: root, log: () => {} }))) throw new Error('サイトを作れませんでした。npm run build で問題を確かめてください。');
-    console.log(`bcp build: ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
+  if (values.site) {
+    const siteDir = path.resolve(values.site);
+    for (const lines of [pageWeightReport(siteDir), searchWeightReport(siteDir), pdfReport(siteDir)]) console.log(`${(await lines).join('\n')}\n`);
+    return;
   }
+  const runs = Math.max(1, Number(values.runs) || 3);
+  const { paired, timeCommand, ratio, seconds } = await import('../bench/timing.ts');
+  const { CLI_ENTRY, bundleCli } = await import('./bundle-cli.ts');
+  const { installPeer, peerBuildCommand, writePeer, STARLIGHT_VERSION } = await import('../bench/starlight-peer.ts');
+  const node = process.execPath;
+  const scratch = await mkdtemp(path.join(tmpdir(), 'bcp-bench-'));
+  const log = (line = '') => console.log(line);
   try {
-    const reports = [pageWeightReport(siteDir), searchWeightReport(siteDir), pdfReport(siteDir), checkTimingReport(root)];
-    for (const lines of reports) console.log(`${(await lines).join('\n')}\n`);
+    // The bundle is what `npm run check` runs; make sure it is there and current.
+    await bundleCli();
+    log(`同じマシンで交互に ${runs} 回ずつ測った中央値です（wall は経過時間、cpu は子プロセスを含む CPU 時間）。\n`);
+
+    // 1. bcp check against a bare start of the same Node.
+    const check = paired(runs * 3, {
+      bare: () => timeCommand(node, ['-e', '0'], { cwd: root }),
+      check: () => timeCommand(node, [CLI_ENTRY, 'check'], { cwd: root }),
+    });
+    const rows = [['項目', '本プロジェクト', '比べる相手', '比']];
+    rows.push(['bcp check（wall）', seconds(check.check.wall), `node -e 0: ${seconds(check.bare.wall)}`, ratio(check.check.wall, check.bare.wall)]);
+    rows.push(['bcp check（cpu）', seconds(check.check.cpu), `node -e 0: ${seconds(check.bare.cpu)}`, ratio(check.check.cpu, check.bare.cpu)]);
+
+    // 2. Builds: ours (full, and the PDF alone) against the Starlight peer.
+    const site = path.join(scratch, 'site');
+    timeCommand(node, [CLI_ENTRY, 'build', '--out', site], { cwd: root }); // warm-up, and the site the rest reads
+    const peerDir = path.join(scratch, 'starlight');
+    await mkdir(peerDir, { recursive: true });
+    const peerPages = await writePeer(site, peerDir);
+    const installStart = performance.now();
+    installPeer(peerDir);
+    log(`Starlight ${STARLIGHT_VERSION} を一時フォルダに入れました（${seconds((performance.now() - installStart) / 1000)}、測定には含めません）。${peerPages} ページ。\n`);
+    const [peerCommand, peerArgs] = peerBuildCommand(peerDir);
+    timeCommand(peerCommand, peerArgs, { cwd: peerDir }); // warm-up
+    const builds = paired(runs, {
+      full: () => timeCommand(node, [CLI_ENTRY, 'build', '--out', site], { cwd: root }),
+      pdf: () => timeCommand(node, [CLI_ENTRY, 'pdf', '--site', site, '--out', path.join(scratch, 'alone.pdf')], { cwd: root }),
+      peer: () => timeCommand(peerCommand, peerArgs, { cwd: peerDir }),
+    });
+    // Until the build can skip the PDF, the site alone is the full build less the PDF printed alone.
+    const siteOnly = { wall: builds.full.wall - builds.pdf.wall, cpu: builds.full.cpu - builds.pdf.cpu };
+    rows.push(['サイト（PDF なし、推定、wall）', seconds(siteOnly.wall), `Starlight: ${seconds(builds.peer.wall)}`, ratio(siteOnly.wall, builds.peer.wall)]);
+    rows.push(['サイト（PDF なし、推定、cpu）', seconds(siteOnly.cpu), `Starlight: ${seconds(builds.peer.cpu)}`, ratio(siteOnly.cpu, builds.peer.cpu)]);
+    rows.push(['全体（PDF 込み、wall）', seconds(builds.full.wall), `Starlight: ${seconds(builds.peer.wall)}`, ratio(builds.full.wall, builds.peer.wall)]);
+    rows.push(['全体（PDF 込み、cpu）', seconds(builds.full.cpu), `Starlight: ${seconds(builds.peer.cpu)}`, ratio(builds.full.cpu, builds.peer.cpu)]);
+
+    // 3. Bytes loaded up front per page.
+    const ours = await upFront(site);
+    const peer = await upFront(path.join(peerDir, 'dist'));
+    rows.push(['JS（ページあたり、中央値）', kb(ours.js.median), `Starlight: ${kb(peer.js.median)}`, ratio(ours.js.median, peer.js.median)]);
+    rows.push(['JS（ページあたり、最大）', kb(ours.js.max), `Starlight: ${kb(peer.js.max)}`, ratio(ours.js.max, peer.js.max)]);
+    rows.push(['CSS（ページあたり、中央値）', kb(ours.css.median), `Starlight: ${kb(peer.css.median)}`, ratio(ours.css.median, peer.css.median)]);
+    rows.push(['CSS（ページあたり、最大）', kb(ours.css.max), `Starlight: ${kb(peer.css.max)}`, ratio(ours.css.max, peer.css.max)]);
+
+    // 4. Search: top-1 on the project's query set.
+    const { ourTop1, peerTop1 } = await import('../bench/search.ts');
+    const { findBrowser } = await import('../src/pdf/browser.ts');
+    const ourSearch = await ourTop1(root, site);
+    const peerSearch = await peerTop1(path.join(peerDir, 'dist'), await findBrowser());
+    rows.push([
+      '検索の 1 位が正しい問い',
+      ourSearch ? `${ourSearch.hits} / ${ourSearch.total}` : 'n/a（src/search/node.ts がない）',
+      `Pagefind 既定: ${peerSearch.hits} / ${peerSearch.total}`,
+      ourSearch ? ratio(ourSearch.hits, peerSearch.hits) : 'n/a',
+    ]);
+
+    // 5. The test suite as a multiple of one build (slow: only on request).
+    if (values.tests) {
+      const suite = timeCommand(node, [path.join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run'], { cwd: root });
+      rows.push(['テスト一式（wall）', seconds(suite.wall), `全体のビルド 1 回: ${seconds(builds.full.wall)}`, ratio(suite.wall, builds.full.wall)]);
+    }
+    for (const line of table(rows)) log(line);
+    log();
+    for (const [name, score] of [['本プロジェクト', ourSearch], ['Pagefind 既定', peerSearch]] as const) {
+      if (score && score.misses.length > 0) log(`検索で外れた問い（${name}）:\n  ${score.misses.join('\n  ')}`);
+    }
+    log();
+
+    // 6. The PDF step at 1× and 5× the content: no step may grow faster than the pages.
+    const { PDF_STEPS, scaledSite, timePdf } = await import('../bench/pdf-scale.ts');
+    const one = await timePdf(site, path.join(scratch, 'one.pdf'), root);
+    const five = await timePdf(await scaledSite(site, path.join(scratch, 'site-5x'), 5), path.join(scratch, 'five.pdf'), root);
+    const pagesGrowth = five.pages / one.pages;
+    const pdfRows = [['PDF の段階', '1× の内容', '5× の内容', '伸び', 'ページの伸びとの比']];
+    for (const step of PDF_STEPS) {
+      const a = (one.steps[step] ?? 0) / 1000;
+      const b = (five.steps[step] ?? 0) / 1000;
+      pdfRows.push([step, seconds(a), seconds(b), ratio(b, a), a > 0 ? ratio(b / a, pagesGrowth) : 'n/a']);
+    }
+    pdfRows.push(['合計', seconds(one.total / 1000), seconds(five.total / 1000), ratio(five.total, one.total), ratio(five.total / one.total, pagesGrowth)]);
+    pdfRows.push(['ページ数', String(one.pages), String(five.pages), ratio(five.pages, one.pages), '']);
+    pdfRows.push(['本番の印刷回数', String(one.passes), String(five.passes), '', '']);
+    for (const line of table(pdfRows)) log(line);
+    log();
+
+    for (const lines of [...(values.pages ? [pageWeightReport(site)] : []), searchWeightReport(site), pdfReport(site)]) log(`${(await lines).join('\n')}\n`);
   } finally {
-    if (scratch) await rm(scratch, { recursive: true, force: true });
+    await rm(scratch, { recursive: true, force: true });
   }
 }
 

@@ -2,13 +2,16 @@
 /**
  * The `bcp` command line. `bcp help` lists the commands; `bcp help COMMAND` (or
  * `bcp COMMAND --help`) explains one.
+ *
+ * `check` is the command people run after every edit, so this file imports only what it
+ * needs; every other command loads its modules with `import()`. `npm run …` runs the
+ * bundle of this file (scripts/bundle-cli.ts), which keeps that split.
  */
 import { parseArgs } from 'node:util';
 import { runCheck } from '../check/check.ts';
 import { formatProblem, formatSummary, githubAnnotation, reportProblems, toJson } from '../errors/report.ts';
 import { DEFAULT_ANSWERS_FILE } from '../answers/load.ts';
 import { isIsoDate } from '../answers/due.ts';
-import { writeAnswersJsonSchema } from '../answers/json-schema.ts';
 import { ProblemsError } from '../errors/problems-error.ts';
 
 interface CommandHelp {
@@ -235,6 +238,7 @@ async function main(argv: string[]): Promise<number> {
       return runMigrate({ answersFile: values.answers, to: values.to });
     }
     case 'schema': {
+      const { writeAnswersJsonSchema } = await import('../answers/json-schema.ts');
       const file = await writeAnswersJsonSchema();
       console.log(`${file} を書きました。`);
       return 0;

@@ -46,9 +46,16 @@ function* nameTree(doc: PDFDocument, node: PDFDict): Generator<[string, PDFObjec
   }
 }
 
+/** Parses a printed PDF once; the result serves both `destinationPages` and `finishPdf`. */
+export function loadPdf(pdf: Uint8Array): Promise<PDFDocument> {
+  return PDFDocument.load(pdf, { updateMetadata: false });
+}
+
+const opened = async (pdf: Uint8Array | PDFDocument) => (pdf instanceof PDFDocument ? pdf : loadPdf(pdf));
+
 /** Named destination → 1-based page number, for every destination in the PDF. */
-export async function destinationPages(pdf: Uint8Array): Promise<Map<string, number>> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+export async function destinationPages(pdf: Uint8Array | PDFDocument): Promise<Map<string, number>> {
+  const doc = await opened(pdf);
   const pageOf = new Map(doc.getPages().map((page, index) => [page.ref.toString(), index + 1]));
   const pages = new Map<string, number>();
   const add = (name: string, value: PDFObject | undefined) => {
@@ -119,8 +126,8 @@ function renumberStructureIds(doc: PDFDocument) {
  * Replaces what depends on the run (the clock's dates, the browser's user agent, the
  * renderer's node ids) with the plan's own data, so the same answers give the same bytes.
  */
-export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata): Promise<{ bytes: Uint8Array; pages: number }> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+export async function finishPdf(pdf: Uint8Array | PDFDocument, meta: PdfMetadata): Promise<{ bytes: Uint8Array; pages: number }> {
+  const doc = await opened(pdf);
   const date = new Date(`${meta.date}T00:00:00Z`);
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);

@@ -4,9 +4,12 @@
  * 1. Chromium opens the page at a made-up origin whose every request we answer from
  *    disk (the site folder, and the font package for `/__fonts/`); nothing reaches the
  *    network, and the site itself never carries the fonts.
- * 2. Two passes for the table of contents: print, read on which page each contents
- *    target landed (the PDF's named destinations), write those numbers into the page,
- *    print again, and check that nothing moved.
+ * 2. The table of contents needs the page of every heading before the real print. A
+ *    layout probe prints the page with everything hidden: the same layout, but nothing
+ *    drawn, no fonts embedded, no tags, so it costs a fraction of a print, and its named
+ *    destinations tell on which page each contents target lands. The numbers go into
+ *    fixed-width slots (they cannot move anything), the page is printed once for real,
+ *    and that PDF, parsed once, confirms the numbers and is finished.
  * 3. The clock-dependent metadata is replaced with the plan's own, so the same answers
  *    give the same PDF.
  */
@@ -16,7 +19,7 @@ import type { Page } from 'puppeteer';
 import { ruleMessage } from '../errors/catalogue.ts';
 import { PAGES } from '../site/paths.ts';
 import { BROWSER_ARGS, findBrowser } from './browser.ts';
-import { destinationPages, finishPdf } from './document.ts';
+import { destinationPages, finishPdf, loadPdf } from './document.ts';
 import { PdfError } from './error.ts';
 import { FONT_FAMILY, FONT_URL_PATH, FONT_WEIGHTS, printFonts } from './fonts.ts';
 
@@ -25,8 +28,10 @@ export const PDF_FILE = PAGES.pdf;
 
 /** Never resolvable (RFC 2606), so a request we fail to answer cannot leave the machine. */
 const ORIGIN = 'https://bcp-print.invalid';
-/** Two passes settle the contents; more only if filling the numbers moved a heading. */
-const MAX_PASSES = 4;
+/** One real print settles the contents; more only if filling the numbers moved a heading. */
+const MAX_PASSES = 3;
+/** Hides everything without changing the layout (visibility never moves a box). */
+const PROBE_STYLE = '*, *::before, *::after { visibility: hidden !important; }';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -48,13 +53,17 @@ export interface PrintOptions {
   cwd?: string;
   /** Browser executable. Default: found by `findBrowser()`. */
   executablePath?: string;
+  /** Called after each step with its name and wall time in ms (for `npm run bench`). */
+  onStep?: (step: PrintStep, ms: number) => void;
 }
+
+export type PrintStep = 'launch' | 'load' | 'probe' | 'print' | 'parse' | 'finish';
 
 export interface PrintResult {
   file: string;
   pages: number;
   bytes: number;
-  /** How many times the page was printed until the contents' numbers held. */
+  /** How many times the page was printed for real (1 unless filling the numbers moved a heading). */
   passes: number;
   /** Contents target id → page number printed in the contents. */
   toc: ReadonlyMap<string, number>;
@@ -70,6 +79,13 @@ export async function printPlanPdf(options: PrintOptions): Promise<PrintResult> 
   const fonts = await printFonts(ORIGIN, options.cwd);
   const executablePath = options.executablePath ?? (await findBrowser());
 
+  let clock = performance.now();
+  const step = (name: PrintStep) => {
+    const now = performance.now();
+    options.onStep?.(name, now - clock);
+    clock = now;
+  };
+
   const { launch } = await import('puppeteer');
   let browser;
   try {
@@ -78,12 +94,14 @@ export async function printPlanPdf(options: PrintOptions): Promise<PrintResult> 
     throw new PdfError('print-failed', ruleMessage('print-failed', { detail: `${executablePath} を起動できません（${errorText(error)}）` }));
   }
   try {
+    step('launch');
     const page = await browser.newPage();
     await serveFromDisk(page, siteDir, fonts);
     await page.goto(`${ORIGIN}/${PRINT_PAGE}`, { waitUntil: 'load' });
     await loadFonts(page);
     await relinkForPrint(page);
-    const { pdf, passes, toc } = await printWithContents(page);
+    step('load');
+    const { pdf, passes, toc } = await printWithContents(page, step);
     const meta = await page.evaluate(() => ({
       title: document.title,
       author: document.querySelector<HTMLMetaElement>('meta[name="author"]')?.content ?? '',
@@ -94,6 +112,7 @@ export async function printPlanPdf(options: PrintOptions): Promise<PrintResult> 
       throw new PdfError('print-failed', ruleMessage('print-failed', { detail: `${PRINT_PAGE} に改訂日（meta bcp:revision-date）がありません` }));
     }
     const finished = await finishPdf(pdf, meta);
+    step('finish');
     await mkdir(path.dirname(outFile), { recursive: true });
     // Written beside the target and renamed, so a reader never sees half a PDF.
     const partial = `${outFile}.bcp-tmp-${process.pid}`;
@@ -178,46 +197,67 @@ async function loadFonts(page: Page) {
 async function relinkForPrint(page: Page) {
   await page.evaluate((origin: string) => {
     const byId = (id: string) => (id ? document.getElementById(id) : null);
+    // Looked up once: the page has hundreds of links (every glossary term is one).
+    const parts = new Map<string, HTMLElement>();
+    for (const element of Array.from(document.querySelectorAll<HTMLElement>('[data-print-of][id]'))) {
+      if (!parts.has(element.dataset.printOf ?? '')) parts.set(element.dataset.printOf ?? '', element);
+    }
     for (const link of Array.from(document.querySelectorAll<HTMLAnchorElement>('a[href]'))) {
       const url = new URL(link.getAttribute('href') ?? '', document.baseURI);
       if (url.origin !== origin) continue;
       const fragment = decodeURIComponent(url.hash.slice(1));
       const file = decodeURIComponent(url.pathname.slice(1));
-      const part = Array.from(document.querySelectorAll<HTMLElement>('[data-print-of][id]')).find((e) => e.dataset.printOf === file);
-      const target = byId(fragment) ?? part;
+      const target = byId(fragment) ?? parts.get(file);
       if (target) link.setAttribute('href', `#${target.id}`);
       else link.removeAttribute('href');
     }
   }, ORIGIN);
 }
 
-async function printWithContents(page: Page) {
-  let printed = new Map<string, number>();
+const printOptions = (real: boolean) =>
+  ({
+    preferCSSPageSize: true,
+    printBackground: true,
+    displayHeaderFooter: false,
+    outline: real,
+    tagged: real,
+    timeout: 120_000,
+  }) as const;
+
+/** Contents target → page it landed on, for every `[data-toc-page]` of the page. */
+function landedPages(targets: readonly string[], destinations: ReadonlyMap<string, number>): Map<string, number> {
+  const landed = new Map<string, number>();
+  for (const target of targets) {
+    const pageNumber = destinations.get(target);
+    if (pageNumber === undefined) throw new PdfError('toc-target-missing', ruleMessage('toc-target-missing', { target }));
+    landed.set(target, pageNumber);
+  }
+  return landed;
+}
+
+async function printWithContents(page: Page, step: (name: PrintStep) => void) {
+  const targets = await page.$$eval('[data-toc-page]', (elements) => elements.map((e) => e.getAttribute('data-toc-page') ?? ''));
+  let expected = new Map<string, number>();
+  if (targets.length > 0) {
+    const style = await page.addStyleTag({ content: PROBE_STYLE });
+    expected = landedPages(targets, await destinationPages(await page.pdf(printOptions(false))));
+    await style.evaluate((element) => element.remove());
+    step('probe');
+  }
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
-    const pdf = await page.pdf({
-      preferCSSPageSize: true,
-      printBackground: true,
-      displayHeaderFooter: false,
-      outline: true,
-      tagged: true,
-      timeout: 120_000,
-    });
-    const destinations = await destinationPages(pdf);
-    const targets = await page.$$eval('[data-toc-page]', (elements) => elements.map((e) => e.getAttribute('data-toc-page') ?? ''));
-    const landed = new Map<string, number>();
-    for (const target of targets) {
-      const pageNumber = destinations.get(target);
-      if (pageNumber === undefined) throw new PdfError('toc-target-missing', ruleMessage('toc-target-missing', { target }));
-      landed.set(target, pageNumber);
-    }
-    if (targets.length === 0 || (pass > 1 && sameNumbers(landed, printed))) return { pdf, passes: pass, toc: landed };
     await page.evaluate((entries: Array<[string, number]>) => {
       const numbers = new Map(entries);
       for (const element of Array.from(document.querySelectorAll<HTMLElement>('[data-toc-page]'))) {
         element.textContent = String(numbers.get(element.dataset.tocPage ?? '') ?? '');
       }
-    }, [...landed]);
-    printed = landed;
+    }, [...expected]);
+    const bytes = await page.pdf(printOptions(true));
+    step('print');
+    const pdf = await loadPdf(bytes);
+    const landed = landedPages(targets, await destinationPages(pdf));
+    step('parse');
+    if (sameNumbers(landed, expected)) return { pdf, passes: pass, toc: landed };
+    expected = landed;
   }
   throw new PdfError('toc-pages-unstable', ruleMessage('toc-pages-unstable', { passes: MAX_PASSES }));
 }

@@ -1,0 +1,88 @@
+/**
+ * Bundles the `bcp` command line into `.cache/cli/` (ignored by git), so no TypeScript is
+ * stripped and no module graph of hundreds of small files is walked at run time.
+ *
+ *   node scripts/bundle-cli.ts     what `npm install` runs (the `prepare` script)
+ *
+ * - Code splitting: `check` loads the entry and the chunks it shares; `build`, `pdf` and
+ *   `revisions` are `import()`ed, so their code (and Astro, puppeteer, Pagefind, pdf-lib)
+ *   is read only when that command runs.
+ * - The pure-JS packages of the check path (yaml, zod, unified, micromark…) are bundled
+ *   too: loaded from node_modules they cost more than the check itself.
+ *   The packages in HEAVY stay external: they find their own files at run time.
+ * - A source module that locates files next to itself (`import.meta.url`, `import.meta.dirname`)
+ *   is left as source and imported from where it is; bundled, it would look in `.cache/cli/`.
+ *
+ * test/cli-bundle.test.ts fails when the files here differ from a fresh bundle.
+ */
+import { readFileSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type BuildOptions, type OutputFile, type Plugin } from 'esbuild';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const CLI_DIR = path.join(ROOT, '.cache', 'cli');
+export const CLI_ENTRY = path.join(CLI_DIR, 'bcp.js');
+
+/** Packages that read their own files or spawn binaries: never bundled. */
+export const HEAVY = ['astro', '@astrojs/*', 'vite', 'puppeteer', 'puppeteer-core', 'pagefind', 'esbuild', 'pdf-lib'];
+
+const SELF_LOCATING = /\bimport\.meta\.(url|dirname|filename)\b/;
+
+/** Keeps self-locating source modules (see above) as imports of the source file. */
+const keepSelfLocatingSources: Plugin = {
+  name: 'keep-self-locating-sources',
+  setup(builder) {
+    builder.onResolve({ filter: /\.ts$/ }, (args) => {
+      if (args.kind === 'entry-point' || !args.path.startsWith('.')) return undefined;
+      const file = path.resolve(args.resolveDir, args.path);
+      if (!SELF_LOCATING.test(readFileSync(file, 'utf8'))) return undefined;
+      return { path: path.relative(CLI_DIR, file).split(path.sep).join('/'), external: true };
+    });
+  },
+};
+
+export function cliBuildOptions(): BuildOptions & { metafile: true } {
+  return {
+    absWorkingDir: ROOT,
+    entryPoints: { bcp: path.join(ROOT, 'src', 'cli', 'bcp.ts') },
+    outdir: CLI_DIR,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node22',
+    external: HEAVY,
+    plugins: [keepSelfLocatingSources],
+    minify: true,
+    charset: 'utf8',
+    legalComments: 'none',
+    metafile: true,
+    logLevel: 'warning',
+    // Bundled CommonJS packages (yaml's dist) call require(): give ESM chunks one.
+    banner: { js: "import{createRequire as __bcpCreateRequire}from'node:module';const require=__bcpCreateRequire(import.meta.url);" },
+  };
+}
+
+/** The bundle as it would be written now, without writing it. */
+export async function bundleCliInMemory(): Promise<{ files: OutputFile[]; metafile: import('esbuild').Metafile }> {
+  const result = await build({ ...cliBuildOptions(), write: false });
+  return { files: result.outputFiles, metafile: result.metafile };
+}
+
+export async function bundleCli(): Promise<void> {
+  await rm(CLI_DIR, { recursive: true, force: true });
+  await build(cliBuildOptions());
+}
+
+/** Files currently in the bundle folder (relative names), for the freshness test. */
+export async function bundledFiles(): Promise<string[]> {
+  try {
+    return (await readdir(CLI_DIR)).sort();
+  } catch {
+    return [];
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await bundleCli();
