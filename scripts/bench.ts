@@ -124,7 +124,7 @@ export async function searchWeightReport(siteDir: string): Promise<string[]> {
   ];
 }
 
-/** The binder PDF: file size and pages (the fonts inside are subsets, see test/pdf.test.ts). */
+/** The binder PDF: file size and pages (the fonts inside are subsets, see test/site/pdf.test.ts). */
 export async function pdfReport(siteDir: string): Promise<string[]> {
   const file = path.join(siteDir, 'plan.pdf');
   const size = await sizeOf(file);

@@ -13,7 +13,7 @@
  * - A source module that locates files next to itself (`import.meta.url`, `import.meta.dirname`)
  *   is left as source and imported from where it is; bundled, it would look in `.cache/cli/`.
  *
- * test/cli-bundle.test.ts fails when the files here differ from a fresh bundle.
+ * test/unit/cli-bundle.test.ts fails when the files here differ from a fresh bundle.
  */
 import { readFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';

@@ -1,0 +1,102 @@
+/**
+ * Answers are untrusted text. A build of test/fixtures/answers/hostile.yaml (HTML, a
+ * script, MDX expressions, Markdown and a slot marker inside answers) must show every
+ * one of them literally, run nothing, create no element and resolve no slot again,
+ * checked in a real Chromium on every page of the site.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/build/build.ts';
+import { FIXTURES, ROOT } from '../helpers.ts';
+import { launchBrowser } from '../site-helpers.ts';
+
+const ANSWERS = path.join(FIXTURES, 'answers', 'hostile.yaml');
+const out = path.join(mkdtempSync(path.join(tmpdir(), 'bcp-hostile-')), 'site');
+const log: string[] = [];
+let browser: Browser;
+
+/** What each page must show as plain text, exactly as the answers file has it. */
+const LITERAL = {
+  'index.html': ['株式会社かもめ精工 <i>&amp;</i>', "<script>alert('industry')</script>精密部品の製造", '#3#x#3# を <i>改訂</i> {props.x} [リンク](javascript:alert(1))'],
+  'plan.html': ['<script>alert(1)</script> の警報が出て、', '{1+1} と **bold** と `code` の表示により', '#3#x#3#、<img src=x onerror=alert(1)>'],
+  'contacts.html': ['<b>太字</b> {1+1} <!-- 注釈 --> #3#x#3#'],
+  'template.html': ['UTM（インターネットとの境界装置）、#3#x#3#、<img src=x onerror=alert(1)>'],
+};
+
+beforeAll(async () => {
+  const ok = await buildSite({ answersFile: ANSWERS, outDir: out, cwd: ROOT, today: '2026-11-01', log: (line) => log.push(line) });
+  expect(ok, log.join('\n')).toBe(true);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+describe('a build with hostile answers', () => {
+  it('warns about each markup-like answer and still builds', () => {
+    const warnings = log.filter((line) => line.endsWith('answer-markup'));
+    expect(warnings.map((line) => /`([^`]+)`:/.exec(line)?.[1])).toEqual([
+      'company.name',
+      'company.industry',
+      'slots.4',
+      'slots.5',
+      'slots.6[1]',
+      'slots.6[2]',
+      'contacts[4].note',
+      'revisions[1].summary',
+    ]);
+  });
+
+  it('runs no script, creates no element and resolves no slot from an answer, on any page', async () => {
+    const pages = htmlFiles(out);
+    expect(pages).toEqual(expect.arrayContaining(Object.keys(LITERAL)));
+    for (const file of pages) {
+      const page = await browser.newPage();
+      const dialogs: string[] = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await page.goto(pathToFileURL(path.join(out, file)).href, { waitUntil: 'load' });
+      const found = await page.evaluate(() => ({
+        text: document.body.innerText.replace(/\s+/g, ' '),
+        title: document.title,
+        handlers: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`)),
+        scripts: [...document.scripts].filter((s) => /alert\(/.test(s.textContent ?? '')).length,
+        injected: [...document.querySelectorAll('i, b, strong, img, code')].filter((el) => ['改訂', '太字', 'bold', '&amp;'].includes(el.textContent ?? '') || el.getAttribute('src') === 'x').length,
+        javascriptLinks: document.querySelectorAll('a[href^="javascript:" i]').length,
+      }));
+      await page.close();
+      expect(dialogs, file).toEqual([]);
+      expect(found.handlers, file).toEqual([]);
+      expect(found.scripts, file).toBe(0);
+      expect(found.injected, file).toBe(0);
+      expect(found.javascriptLinks, file).toBe(0);
+      // The company name is in every page's title, as typed.
+      expect(found.title, file).toContain('株式会社かもめ精工 <i>&amp;</i>');
+      for (const literal of LITERAL[file as keyof typeof LITERAL] ?? []) expect(found.text, `${file}: ${literal}`).toContain(literal);
+    }
+  });
+
+  it('prints the answers literally in the PDF too', () => {
+    const pdf = path.join(out, 'plan.pdf');
+    expect(existsSync(pdf)).toBe(true);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('<script>alert(1)</script> の警報が出て、');
+    expect(text).toContain('{1+1} と **bold** と `code` の表示により');
+    expect(text).toContain('#3#x#3#');
+  });
+});

@@ -1,0 +1,164 @@
+/**
+ * The output folder's safety: refusals that touch nothing, a failed or interrupted build
+ * that keeps the last good site byte for byte, leftovers swept, a lock, and builds into
+ * different folders at once.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBuild } from '../../src/build/build.ts';
+import { buildPaths, OUTPUT_MARKER, recoverAndSweep, refuseOutput } from '../../src/build/output.ts';
+import { FIXTURES, ROOT } from '../helpers.ts';
+
+const EXAMPLE = path.join(FIXTURES, 'answers', 'example.yaml');
+const MISSING_7 = path.join(FIXTURES, 'answers', 'missing-7.yaml');
+const temp = mkdtempSync(path.join(tmpdir(), 'bcp-output-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+/** Every file below `dir` with its bytes' hash: equal trees are equal byte for byte. */
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (sub: string) => {
+    for (const name of readdirSync(path.join(dir, sub))) {
+      const rel = path.join(sub, name);
+      if (statSync(path.join(dir, rel)).isDirectory()) walk(rel);
+      else files[rel] = createHash('sha256').update(readFileSync(path.join(dir, rel))).digest('hex');
+    }
+  };
+  walk('');
+  return files;
+}
+
+/** `bcp build` as a child process, so a signal can be sent to it. */
+function spawnBuild(args: string[]) {
+  const child = spawn(process.execPath, [path.join(ROOT, 'src/cli/bcp.ts'), 'build', ...args], { cwd: ROOT, env: { ...process.env, GITHUB_ACTIONS: '' } });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const done = new Promise<{ code: number | null; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stderr })));
+  return { child, done };
+}
+
+describe('--out values that must never be written', () => {
+  const cases: Array<[string, string, RegExp]> = [
+    ['the empty string', '', /空の名前です/],
+    ['the project root', '.', /プロジェクトのフォルダそのもの/],
+    ['a parent of the project', '..', /プロジェクトのフォルダそのもの、またはその上/],
+    ['the content folder', 'content', /`content` フォルダ/],
+    ['the answers folder', 'answers', /`answers` フォルダ/],
+    ['a folder inside the sources', 'src/pages', /`src` フォルダ/],
+    ['.git', '.git', /`\.git` フォルダ/],
+    ['an existing file', 'README.md', /既にあるファイル/],
+  ];
+  for (const [name, out, reason] of cases) {
+    it(`refuses ${name} with a Japanese message`, () => {
+      const problem = refuseOutput(ROOT, out);
+      expect(problem?.ruleId).toBe('output-refused');
+      expect(problem?.message).toMatch(reason);
+      expect(problem?.message).toContain('何も変えていません');
+    });
+  }
+
+  it('refuses a non-empty folder that a build did not make, exits 2 and leaves it as it was', async () => {
+    const foreign = path.join(temp, 'photos');
+    mkdirSync(foreign);
+    writeFileSync(path.join(foreign, 'holiday.jpg'), 'not a site');
+    const lines: string[] = [];
+    expect(await runBuild({ answersFile: EXAMPLE, outDir: foreign, cwd: ROOT, log: (l) => lines.push(l) })).toBe(2);
+    expect(lines.join('\n')).toMatch(/空でなく、bcp build が作ったフォルダでもありません.*output-refused/);
+    expect(readdirSync(foreign)).toEqual(['holiday.jpg']);
+  });
+
+  it('accepts an empty folder, a missing one and a folder marked as a previous output', () => {
+    const marked = path.join(temp, 'marked');
+    mkdirSync(marked);
+    writeFileSync(path.join(marked, OUTPUT_MARKER), '');
+    writeFileSync(path.join(marked, 'index.html'), 'old');
+    mkdirSync(path.join(temp, 'empty'));
+    for (const out of [marked, path.join(temp, 'empty'), path.join(temp, 'not-yet')]) expect(refuseOutput(ROOT, out)).toBeUndefined();
+  });
+});
+
+describe('the last good site', () => {
+  const out = path.join(temp, 'site with spaces と日本語');
+  let good: Record<string, string>;
+
+  beforeAll(async () => {
+    const lines: string[] = [];
+    expect(await runBuild({ answersFile: EXAMPLE, outDir: out, cwd: ROOT, pdf: false, log: (l) => lines.push(l) }), lines.join('\n')).toBe(0);
+    good = snapshot(out);
+    expect(good[OUTPUT_MARKER]).toBeDefined();
+  });
+
+  it('stays byte for byte when a build fails, and nothing of the failed build is left', async () => {
+    const lines: string[] = [];
+    expect(await runBuild({ answersFile: MISSING_7, outDir: out, cwd: ROOT, pdf: false, log: (l) => lines.push(l) })).toBe(1);
+    expect(lines.join('\n')).toContain('missing-answer');
+    expect(lines.join('\n')).toContain('サイトは更新しませんでした。');
+    expect(snapshot(out)).toEqual(good);
+    expect(readdirSync(temp).filter((name) => name.includes('.bcp-'))).toEqual([]);
+  });
+
+  it('stays byte for byte when the build is interrupted with Ctrl-C, and the next build sweeps nothing it needs', async () => {
+    const scratchRoot = path.join(ROOT, '.astro');
+    const before = new Set(existsSync(scratchRoot) ? readdirSync(scratchRoot) : []);
+    const { child, done } = spawnBuild(['--answers', EXAMPLE, '--out', out, '--no-pdf']);
+    // Wait until Astro is at work in its scratch folder, then interrupt.
+    const started = Date.now();
+    while (!readdirSync(scratchRoot).some((name) => name.startsWith(`bcp-build-${child.pid}-`) && !before.has(name))) {
+      if (Date.now() - started > 60_000) throw new Error('the build never started');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    child.kill('SIGINT');
+    const { code, stderr } = await done;
+    expect(code).toBe(130);
+    expect(stderr).toContain('build を中断しました（SIGINT）');
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(snapshot(out)).toEqual(good);
+    expect(readdirSync(scratchRoot).filter((name) => name.startsWith(`bcp-build-${child.pid}-`))).toEqual([]);
+    expect(readdirSync(temp).filter((name) => name.includes('.bcp-'))).toEqual([]);
+  });
+
+  it('puts back a previous site that a killed build had moved aside, and removes killed builds’ staging', () => {
+    const dead = 2 ** 22 + 12345;
+    const paths = buildPaths(ROOT, out, dead);
+    const aside = `${out}.bcp-old-${dead}`;
+    const staged = `${out}.bcp-tmp-${dead}`;
+    const scratch = paths.scratch;
+    rmSync(aside, { recursive: true, force: true });
+    // A swap killed between its two renames: only the moved-aside copy is left.
+    mkdirSync(staged);
+    mkdirSync(scratch, { recursive: true });
+    renameSync(out, aside);
+    recoverAndSweep(ROOT, out);
+    expect(snapshot(out)).toEqual(good);
+    for (const leftover of [aside, staged, scratch]) expect(existsSync(leftover), leftover).toBe(false);
+  });
+
+  it('refuses a second build into the same folder while the first holds its lock', async () => {
+    const lock = `${out}.bcp-lock`;
+    // The parent process (the test runner's) is alive, so the lock is not stale.
+    writeFileSync(lock, String(process.ppid));
+    try {
+      const lines: string[] = [];
+      expect(await runBuild({ answersFile: EXAMPLE, outDir: out, cwd: ROOT, pdf: false, log: (l) => lines.push(l) })).toBe(2);
+      expect(lines.join('\n')).toContain(`別の bcp build（プロセス ${process.ppid}）が書いている途中です`);
+      expect(snapshot(out)).toEqual(good);
+    } finally {
+      rmSync(lock, { force: true });
+    }
+  });
+});
+
+describe('two builds at once', () => {
+  it('into different folders both succeed, each with its own Astro scratch space', async () => {
+    const a = path.join(temp, 'a');
+    const b = path.join(temp, 'b');
+    const [first, second] = await Promise.all([spawnBuild(['--answers', EXAMPLE, '--out', a, '--no-pdf']).done, spawnBuild(['--answers', EXAMPLE, '--out', b, '--no-pdf']).done]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(second.code, second.stderr).toBe(0);
+    expect(snapshot(a)).toEqual(snapshot(b));
+  });
+});

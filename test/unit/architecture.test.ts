@@ -1,0 +1,92 @@
+/**
+ * Imports point one way, so a newcomer can read the flow front to back:
+ * answers → slots and plugins → check → pages → search and PDF → build → CLI.
+ * A module may import from its own layer or a lower one, and no two modules import each
+ * other, directly or around a loop.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers.ts';
+
+/** Lowest first. The first matching prefix decides a file's layer. */
+const LAYERS: ReadonlyArray<readonly string[]> = [
+  // Facts every stage shares: the problem catalogue, YAML positions, slot syntax, the template, the site's routes.
+  ['src/errors/', 'src/yaml/', 'src/slots/', 'src/template/', 'src/site/paths.ts'],
+  // The answers and the data beside them, validated.
+  ['src/answers/', 'src/glossary/', 'src/bia/', 'src/guidelines/', 'src/collections/'],
+  // Content transforms.
+  ['plugins/'],
+  // Checking answers and content together.
+  ['src/check/'],
+  // Pages.
+  ['src/site/', 'src/exercises/', 'src/components/', 'src/layouts/', 'src/pages/', 'src/content.config.ts', 'src/styles/'],
+  // Steps over the built pages.
+  ['src/search/', 'src/pdf/', 'src/browser/'],
+  // The build.
+  ['src/integration/', 'src/build/'],
+  // The command line, and the commands that only it runs.
+  ['src/cli/', 'src/init/', 'src/review/'],
+];
+
+function layerOf(file: string): number {
+  const index = LAYERS.findIndex((prefixes) => prefixes.some((prefix) => file.startsWith(prefix)));
+  if (index < 0) throw new Error(`${file} belongs to no layer: add it to LAYERS`);
+  return index;
+}
+
+function sourceFiles(dir: string): string[] {
+  const found: string[] = [];
+  for (const name of readdirSync(path.join(ROOT, dir))) {
+    const rel = `${dir}/${name}`;
+    if (statSync(path.join(ROOT, rel)).isDirectory()) found.push(...sourceFiles(rel));
+    else if (/\.(ts|astro|mjs)$/.test(name) && !name.endsWith('.d.ts')) found.push(rel);
+  }
+  return found;
+}
+
+/** Relative imports of a module (static, dynamic and side-effect ones), resolved to project paths. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(path.join(ROOT, file), 'utf8');
+  const specifiers = [...text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1]!);
+  return specifiers.map((spec) => path.posix.normalize(path.posix.join(path.posix.dirname(file), spec))).filter((target) => /\.(ts|astro|mjs)$/.test(target));
+}
+
+const files = [...sourceFiles('src'), ...sourceFiles('plugins')];
+const graph = new Map(files.map((file) => [file, importsOf(file)]));
+
+describe('the import direction', () => {
+  it('finds the modules it checks', () => {
+    expect(files.length).toBeGreaterThan(50);
+    expect(graph.get('src/cli/bcp.ts')?.length).toBeGreaterThan(0);
+  });
+
+  it('never imports from a later stage', () => {
+    const backwards = [...graph].flatMap(([file, targets]) =>
+      targets.filter((target) => target.startsWith('src/') || target.startsWith('plugins/')).filter((target) => layerOf(target) > layerOf(file)).map((target) => `${file} → ${target}`),
+    );
+    expect(backwards).toEqual([]);
+  });
+
+  it('has no import cycle', () => {
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (file: string, trail: string[]) => {
+      if (state.get(file) === 'done') return;
+      if (state.get(file) === 'open') {
+        cycles.push([...trail.slice(trail.indexOf(file)), file].join(' → '));
+        return;
+      }
+      state.set(file, 'open');
+      for (const target of graph.get(file) ?? []) visit(target, [...trail, file]);
+      state.set(file, 'done');
+    };
+    for (const file of files) visit(file, []);
+    expect(cycles).toEqual([]);
+  });
+
+  it('catches a backward import (the check can fail)', () => {
+    expect(layerOf('src/answers/load.ts')).toBeLessThan(layerOf('src/build/build.ts'));
+    expect(() => layerOf('elsewhere/x.ts')).toThrow();
+  });
+});

@@ -1,0 +1,133 @@
+/** `bcp check` as a person and CI run it: exit codes, whole located messages, JSON, annotations. */
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FIXTURES, ROOT } from '../helpers.ts';
+
+const run = promisify(execFile);
+const BCP = path.join(ROOT, 'src', 'cli', 'bcp.ts');
+
+async function bcp(args: string[], cwd = ROOT, env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BCP, ...args], { cwd, env: { ...process.env, GITHUB_ACTIONS: '', ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A throwaway project: content files and an answers file, nothing else. */
+function project(files: Record<string, string>, answers = readFileSync(path.join(FIXTURES, 'answers', 'example.yaml'), 'utf8')) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bcp-check-'));
+  made.push(dir);
+  for (const [name, text] of Object.entries({ ...files, 'answers/answers.yaml': answers })) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+/** 1-based line of the first line that starts with `prefix`. */
+function lineOf(text: string, prefix: string): number {
+  const line = text.split('\n').findIndex((l) => l.startsWith(prefix)) + 1;
+  expect(line, prefix).toBeGreaterThan(0);
+  return line;
+}
+
+const ATTRIBUTE = (where: string, raw: string) =>
+  `${where}に枠記号 \`${raw}\` があります。枠が回答に置き換わるのは本文の文字の中だけで、ここではそのまま出力されます。枠を本文の文字に移すか、記号を消してください（記号として見せるなら \`\\#\` と書きます）。`;
+
+describe('bcp check', () => {
+  it('passes on the example company and lists all 22 slot places as JSON', async () => {
+    const { code, stdout } = await bcp(['check', '--json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as { tokens: Array<{ id: number; file: string; line: number; column: number; resolved: boolean }>; problems: unknown[] };
+    expect(report.problems).toEqual([]);
+    expect(report.tokens).toHaveLength(22);
+    expect(new Set(report.tokens.map((t) => t.id))).toEqual(new Set(Array.from({ length: 18 }, (_, i) => i + 1)));
+    expect(report.tokens.every((t) => t.resolved && t.file.startsWith('content/plan/') && t.line > 0 && t.column > 0)).toBe(true);
+  });
+
+  it('fails on an unknown slot and a missing answer, naming every place', async () => {
+    const answers = readFileSync(path.join(FIXTURES, 'answers', 'missing-7.yaml'), 'utf8');
+    const dir = project({ 'content/plan/x.mdx': '---\ntitle: x\nchapter: 1\n---\n\n目標は#7#2時間以内#7#とする。\n\n未知: #42#何か#42#。\n' }, answers);
+    const { code, stderr, stdout } = await bcp(['check', 'content'], dir);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.split('\n').filter(Boolean)).toEqual([
+      // Both places: where the slot is, and where the answer goes (after `6:`, the slot before it).
+      `content/plan/x.mdx:6:4  エラー  枠 \`#7#\`（概況把握の目標時間）に回答がありません。answers/answers.yaml:${lineOf(answers, '  6:')}:3（\`slots.6\` の次）に \`slots.7\` を書き足してください。質問: 異常の検知から、被害のおおよその状況をつかむまでの目標時間は（例: 2時間以内）。  missing-answer`,
+      'content/plan/x.mdx:8:5  エラー  枠 `#42#` はひな形 1.0 にありません（使える枠: #1#〜#18#）。番号を確かめてください。  unknown-slot',
+      'エラー 2 件、警告 0 件',
+    ]);
+  });
+
+  it('prints GitHub annotations under Actions so a pull request shows the line', async () => {
+    const dir = project({ 'content/a.md': '閉じない #3#担当 のまま。\n' });
+    const { code, stdout } = await bcp(['check', 'content'], dir, { GITHUB_ACTIONS: 'true' });
+    expect(code).toBe(1);
+    expect(stdout.trim()).toBe(
+      '::error file=content/a.md,line=1,col=6,title=unclosed-slot::枠 `#3#` に対になる閉じ記号がありません。`#3#例示値#3#` の形で、同じ段落・見出し・表のセルの中で閉じてください。',
+    );
+  });
+
+  it('warns about answers no content uses, at the answer line, only when scanning all content', async () => {
+    const dir = project({ 'content/a.md': '報告先は#1#担当#1#。\n' });
+    const all = await bcp(['check'], dir);
+    expect(all.code).toBe(0);
+    const answersLine = readFileSync(path.join(dir, 'answers/answers.yaml'), 'utf8').split('\n').findIndex((l) => l.startsWith('  15:')) + 1;
+    expect(all.stderr).toContain(`answers/answers.yaml:${answersLine}:3  警告  \`slots.15\` に回答がありますが、枠 \`#15#\` は本文のどこにも出てきません。不要なら消してください。  unused-answer`);
+    const one = await bcp(['check', 'content/a.md'], dir);
+    expect(one.stderr.trim()).toBe('問題は見つかりませんでした。');
+  });
+
+  it('reports a missing answers file in Japanese with a non-zero exit', async () => {
+    const { code, stderr } = await bcp(['check', '--answers', 'nai.yaml']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('nai.yaml:1:1  エラー  回答ファイル nai.yaml が見つかりません。');
+  });
+
+  it('says in Japanese, with exit 2, that a PATH to check does not exist', async () => {
+    const { code, stderr } = await bcp(['check', 'content/nai.mdx']);
+    expect(code).toBe(2);
+    expect(stderr.split('\n').filter(Boolean)).toEqual([
+      'content/nai.mdx:1:1  エラー  確かめる対象 content/nai.mdx が見つかりません。ファイルかフォルダのパスを確かめてください（省略すると content/ をすべて確かめます）。  check-path-not-found',
+      'エラー 1 件、警告 0 件',
+    ]);
+  });
+
+  it('finds markers in JSX attributes, expressions and frontmatter of MDX, at their source place', async () => {
+    const mdx = [
+      '---',
+      'title: "#3#担当#3# の章"',
+      'chapter: 1',
+      '---',
+      '',
+      '<Note title="#7#2時間以内#7#" hint={"#9#"}>本文の #1#担当#1# は置き換わる。</Note>',
+      '',
+      '式の中: {"#14#総務#14#"}',
+      '',
+      'エスケープはただの文字: \\#3#担当\\#3# と &#35;7#x&#35;7#。C#7 と issue #12 も文字。',
+      '',
+    ].join('\n');
+    const dir = project({ 'content/plan/x.mdx': mdx });
+    const { code, stderr } = await bcp(['check', 'content'], dir);
+    expect(code).toBe(1);
+    expect(stderr.split('\n').filter(Boolean)).toEqual([
+      `content/plan/x.mdx:2:9  エラー  ${ATTRIBUTE('フロントマター', '#3#')}  slot-in-attribute`,
+      `content/plan/x.mdx:6:14  エラー  ${ATTRIBUTE('要素 <Note> の `title` 属性', '#7#')}  slot-in-attribute`,
+      `content/plan/x.mdx:6:34  エラー  ${ATTRIBUTE('要素 <Note> の `hint` 属性', '#9#')}  slot-in-attribute`,
+      `content/plan/x.mdx:8:8  エラー  ${ATTRIBUTE('MDX の式（{ }）', '#14#')}  slot-in-attribute`,
+      'エラー 4 件、警告 0 件',
+    ]);
+  });
+});

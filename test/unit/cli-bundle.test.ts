@@ -1,0 +1,56 @@
+/**
+ * The prebuilt `bcp` (scripts/bundle-cli.ts, run by `npm install`): it is what `npm run check`
+ * runs, so it must match the sources, and `check` must not load the build's world.
+ */
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { CLI_DIR, CLI_ENTRY, HEAVY, bundleCliInMemory, bundledFiles } from '../../scripts/bundle-cli.ts';
+import { ROOT } from '../helpers.ts';
+
+const run = promisify(execFile);
+
+describe('the bundled bcp', () => {
+  it('is what a fresh bundle of the sources gives (run `npm run prepare` after changing them)', async () => {
+    const { files } = await bundleCliInMemory();
+    const fresh = files.map((f) => path.relative(CLI_DIR, f.path)).sort();
+    expect(await bundledFiles()).toEqual(fresh);
+    for (const file of files) {
+      expect(readFileSync(file.path).equals(Buffer.from(file.contents)), path.relative(ROOT, file.path)).toBe(true);
+    }
+  });
+
+  it('loads no Astro, puppeteer, Pagefind, pdf-lib or site code for `check`', async () => {
+    const { metafile } = await bundleCliInMemory();
+    const entry = path.relative(ROOT, CLI_ENTRY);
+    // Everything `bcp.js` reaches through static imports: what `check` loads.
+    const chunks = new Set<string>();
+    const externals = new Set<string>();
+    const walk = (output: string) => {
+      if (chunks.has(output)) return;
+      chunks.add(output);
+      for (const imported of metafile.outputs[output]!.imports) {
+        if (imported.kind !== 'import-statement') continue;
+        if (imported.external) externals.add(imported.path);
+        else walk(imported.path);
+      }
+    };
+    walk(entry);
+    const sources = [...chunks].flatMap((chunk) => Object.keys(metafile.outputs[chunk]!.inputs));
+    expect(sources).toContain('src/check/scan.ts');
+    expect(sources.filter((s) => /^src\/(build|pdf|search|pages|site|components|browser)\//.test(s))).toEqual([]);
+    const heavy = new RegExp(`^(${HEAVY.map((h) => h.replace('*', '[^/]+')).join('|')})(/|$)`);
+    expect([...externals].filter((e) => heavy.test(e) || !e.startsWith('node:'))).toEqual([]);
+    expect(sources.filter((s) => heavy.test(s.replace(/^node_modules\//, '')))).toEqual([]);
+  });
+
+  it('checks the example company like the sources do', async () => {
+    const bundled = await run(process.execPath, [CLI_ENTRY, 'check', '--json'], { cwd: ROOT, env: { ...process.env, GITHUB_ACTIONS: '' } });
+    const source = await run(process.execPath, [path.join(ROOT, 'src', 'cli', 'bcp.ts'), 'check', '--json'], { cwd: ROOT, env: { ...process.env, GITHUB_ACTIONS: '' } });
+    const report = JSON.parse(bundled.stdout) as { tokens: unknown[] };
+    expect(report.tokens.length).toBeGreaterThan(0);
+    expect(bundled.stdout).toBe(source.stdout);
+  });
+});
