@@ -234,7 +234,7 @@ async function main(argv: string[]): Promise<number> {
       return runInit({ answersFile: values.answers, force: values.force });
     }
     case 'migrate': {
-      const { runMigrate } = await import('../template/migrate.ts');
+      const { runMigrate } = await import('../init/migrate.ts');
       return runMigrate({ answersFile: values.answers, to: values.to });
     }
     case 'schema': {

@@ -10,7 +10,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, isScalar, Scalar, type Document } from 'yaml';
-import { z } from 'astro/zod';
+// Plain zod (the version astro/zod re-exports): `bcp check` loads this without Astro.
+import { z } from 'zod';
 import { formatPath, zodErrorMap } from '../answers/error-map.ts';
 import type { SlotValues } from '../answers/values.ts';
 import { ruleMessage, type Problem, type RuleId } from '../errors/catalogue.ts';

@@ -2,7 +2,8 @@
  * The frontmatter of one threat entry page (content/threats/NN-slug.mdx). Kept apart
  * from content.config.ts so tests can validate the files without Astro.
  */
-import { z } from 'astro/zod';
+// Plain zod (the version astro/zod re-exports): `bcp check` loads this without Astro.
+import { z } from 'zod';
 
 /** The four kinds of damage an entry can lead to, as the handbook series groups them. */
 export const RISK_CATEGORIES = ['工場停止', '情報漏洩', '情報改竄', '品質低下'] as const;

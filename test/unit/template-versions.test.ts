@@ -12,7 +12,7 @@ import { parseDocument } from 'yaml';
 import { parseAnswers } from '../../src/answers/load.ts';
 import { formatProblem } from '../../src/errors/report.ts';
 import { diffTemplateVersions, slotsOf } from '../../src/template/slots.ts';
-import { migrateAnswersText } from '../../src/template/migrate.ts';
+import { migrateAnswersText } from '../../src/init/migrate.ts';
 import { VERSIONS } from '../fixtures/template/v1.1.ts';
 import { FIXTURES, ROOT } from '../helpers.ts';
 

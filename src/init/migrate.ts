@@ -10,7 +10,7 @@ import path from 'node:path';
 import { isMap, isPair, isScalar, parseDocument, Scalar, type Pair, type YAMLMap } from 'yaml';
 import { DEFAULT_ANSWERS_FILE } from '../answers/load.ts';
 import { ruleMessage } from '../errors/catalogue.ts';
-import { CURRENT_TEMPLATE_VERSION, TEMPLATE_VERSIONS, diffTemplateVersions, type SlotDefinition, type TemplateDiff } from './slots.ts';
+import { CURRENT_TEMPLATE_VERSION, TEMPLATE_VERSIONS, diffTemplateVersions, type SlotDefinition, type TemplateDiff } from '../template/slots.ts';
 
 type Versions = Readonly<Record<string, readonly SlotDefinition[]>>;
 
