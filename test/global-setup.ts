@@ -3,7 +3,7 @@
  * (`inject('exampleSite')`), instead of each file building the same site again.
  *
  * The site and browser tiers are separate vitest projects, each with this setup; the
- * build is kept under node_modules/.cache keyed by a hash of everything it reads, so the
+ * build is kept under .cache/ (ignored by git) keyed by a hash of everything it reads, so the
  * second project (and the next run, when nothing changed) reuses it. Only the newest
  * build is kept.
  */
@@ -21,7 +21,7 @@ declare module 'vitest' {
 }
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const CACHE = path.join(ROOT, 'node_modules', '.cache', 'bcp-example-site');
+const CACHE = path.join(ROOT, '.cache', 'example-site');
 const ANSWERS = path.join(ROOT, 'test', 'fixtures', 'answers', 'example.yaml');
 /** What the build reads: a change to any of these builds the site anew. */
 const INPUTS = ['content', 'src', 'plugins', 'public', 'package-lock.json', 'test/fixtures/answers/example.yaml'];

@@ -34,6 +34,8 @@ export const PUBLIC_FILES: readonly string[] = [
   'search/**',
   'robots.txt',
   'favicon.*',
+  // bcp build's mark that the folder is its output (src/build/output.ts), added after this list is applied.
+  '.bcp-output',
 ];
 
 /**

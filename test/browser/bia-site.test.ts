@@ -132,7 +132,9 @@ describe('the binder PDF', () => {
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
     // pdftotext breaks table cells into lines: compare without white space, by the first characters of each name.
     const squash = (t: string) => t.replace(/\s+/g, '');
-    const part = squash(text.slice(text.lastIndexOf('業務影響と復旧の順番')));
+    // The BIA part: its last heading before the guideline appendix (which cites the BIA page as evidence).
+    const appendix = text.lastIndexOf('付録 自動車産業サイバーセキュリティガイドラインとの対応');
+    const part = squash(text.slice(text.lastIndexOf('業務影響と復旧の順番', appendix), appendix));
     for (const heading of ['復旧の順番', '第1段階暫定の復旧', '第2段階本格的な復旧', 'バックアップの状況', '優先度の決め方']) expect(part).toContain(heading);
     const positions = recoveryOrder(answers.bia!, TODAY).map((s) => part.indexOf(squash(s.system.name).slice(0, 5)));
     expect(positions.every((p) => p >= 0), positions.join(',')).toBe(true);

@@ -19,12 +19,15 @@ import { exampleSite, launchBrowser } from '../site-helpers.ts';
 const pageOf = (url: string | undefined) => (url ? url.split('#')[0]! : null);
 
 describe('the index', () => {
-  it('is one classic script with every searchable page, smaller than the old fallback (177 KB)', () => {
+  it('is one classic script with every searchable page, smaller per page than the old fallback (177 KB for 25 pages)', () => {
     const site = exampleSite();
     const file = path.join(site, SEARCH_INDEX_PATH);
     const text = readFileSync(file, 'utf8');
     expect(text.startsWith(`window.${INDEX_GLOBAL}={`)).toBe(true);
-    expect(statSync(file).size).toBeLessThan(150 * 1024);
+    // Per page, as the site grows with the company's own pages (BIA, exercises, guidelines).
+    const pages = [...text.matchAll(/\["([a-z0-9/-]+\.html)",/g)].length;
+    expect(pages).toBeGreaterThan(30);
+    expect(statSync(file).size / pages).toBeLessThan(6 * 1024);
     for (const url of ['"index.html"', '"plan.html"', '"contacts.html"', '"glossary.html"', '"threats/01.html"', '"checklists/incident.html"']) expect(text).toContain(url);
     // The print page is the PDF's source, not a search result; Pagefind is gone.
     expect(text).not.toContain('"print.html"');
@@ -49,7 +52,11 @@ describe('JavaScript loaded up front', () => {
       }
       return { file, bytes };
     });
-    expect(weights.filter((w) => w.bytes > 10 * 1024)).toEqual([]);
+    // The incident log is the one exception, named here so it stays visible: it carries its own storage,
+    // merge and export code so that it works offline during an incident (about 18 KB; issue 15 tracks it).
+    const INCIDENT = 'checklists/incident.html';
+    expect(weights.filter((w) => w.file !== INCIDENT && w.bytes > 10 * 1024)).toEqual([]);
+    expect(weights.find((w) => w.file === INCIDENT)!.bytes).toBeLessThan(20 * 1024);
     // The loader itself stays tiny; the engine and the index come later.
     expect(statSync(path.join(site, SEARCH_LOADER_PATH)).size).toBeLessThan(1500);
     expect(readFileSync(path.join(site, 'index.html'), 'utf8')).toContain(`src="${SEARCH_LOADER_PATH}"`);

@@ -87,7 +87,8 @@ describe('the public build', () => {
     const texts = outputTexts(publicDir);
     expect(texts.some((f) => f.file === 'search/index.js')).toBe(true);
     // 'BAD' is a word of the assessment scale, explained in the handbook; per-entry results are checked below.
-    const values = confidentialValues(answers).filter((value) => value !== 'BAD');
+    // Single characters (the BIA's 高・中・低) occur in any Japanese text; longer values identify the company.
+    const values = confidentialValues(answers).filter((value) => value !== 'BAD' && [...value].length > 1);
     expect(values.length).toBeGreaterThan(25);
     expect(found(publicDir, values)).toEqual([]);
   });
