@@ -81,17 +81,23 @@ export async function peerTop1(peerSite: string, executablePath: string): Promis
   try {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/`, { waitUntil: 'load' });
-    const urls = await page.evaluate(async (queries: string[]) => {
-      const pagefind = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
-      await pagefind.init();
-      const firsts: Array<string | null> = [];
-      for (const query of queries) {
-        const found = await pagefind.search(query);
-        firsts.push(found.results[0] ? (await found.results[0].data()).url : null);
-      }
-      return firsts;
-    }, QUERY_CASES.map((c) => c.query));
-    return score(QUERY_CASES, urls.map((url) => (url === null ? null : pageOfPeerUrl(url))));
+    const urls = await page.evaluate(
+      async (queries: string[]) => {
+        const pagefind = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
+        await pagefind.init();
+        const firsts: Array<string | null> = [];
+        for (const query of queries) {
+          const found = await pagefind.search(query);
+          firsts.push(found.results[0] ? (await found.results[0].data()).url : null);
+        }
+        return firsts;
+      },
+      QUERY_CASES.map((c) => c.query),
+    );
+    return score(
+      QUERY_CASES,
+      urls.map((url) => (url === null ? null : pageOfPeerUrl(url))),
+    );
   } finally {
     await browser.close();
     await server.close();

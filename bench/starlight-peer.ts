@@ -41,7 +41,13 @@ export function pageOfPeerUrl(url: string): string {
   return slug === '' ? 'index.html' : `${slug}.html`;
 }
 
-const decode = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const decode = (text: string) =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** Writes the peer project (no install) and returns how many pages it has. */
 export async function writePeer(siteDir: string, peerDir: string): Promise<number> {
@@ -55,7 +61,10 @@ export async function writePeer(siteDir: string, peerDir: string): Promise<numbe
     const h1 = /<h1\b[^>]*>([\s\S]*?)<\/h1>/.exec(main);
     const title = decode((h1?.[1] ?? /<title>([\s\S]*?)<\/title>/.exec(html)?.[1] ?? page).replace(/<[^>]+>/g, '').trim());
     // Starlight prints the title as the h1; a blank line would end the Markdown HTML block.
-    const body = main.replace(h1?.[0] ?? '', '').replace(/\n\s*\n/g, '\n').trim();
+    const body = main
+      .replace(h1?.[0] ?? '', '')
+      .replace(/\n\s*\n/g, '\n')
+      .trim();
     const file = path.join(docs, page.replace(/\.html$/, '.md'));
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, `---\ntitle: ${JSON.stringify(title)}\n---\n\n<div>\n${body}\n</div>\n`);

@@ -20,7 +20,12 @@ export function timeCommand(command: string, args: readonly string[], options: {
   const withTime = existsSync(GNU_TIME);
   const start = performance.now();
   const result = withTime
-    ? spawnSync(GNU_TIME, ['-f', '@@cpu %U %S', command, ...args], { cwd: options.cwd, env: options.env ?? process.env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+    ? spawnSync(GNU_TIME, ['-f', '@@cpu %U %S', command, ...args], {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      })
     : spawnSync(command, [...args], { cwd: options.cwd, env: options.env ?? process.env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const wall = (performance.now() - start) / 1000;
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} が失敗しました（${result.status}）:\n${result.stdout}\n${result.stderr}`);

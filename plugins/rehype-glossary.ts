@@ -36,7 +36,27 @@ export interface Options {
   folders?: Readonly<Record<string, string>>;
 }
 
-const IGNORED_TAGS = new Set(['a', 'button', 'code', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'kbd', 'math', 'pre', 'samp', 'script', 'style', 'svg', 'template', 'textarea', 'title']);
+const IGNORED_TAGS = new Set([
+  'a',
+  'button',
+  'code',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'kbd',
+  'math',
+  'pre',
+  'samp',
+  'script',
+  'style',
+  'svg',
+  'template',
+  'textarea',
+  'title',
+]);
 // Katakana words run on without spaces: ログ inside ログイン is not the term ログ.
 const KATAKANA = /[\u30a1-\u30fa\u30fc-\u30ff\uff66-\uff9f]/;
 // Latin terms need a word edge: BCP inside IT-BCP is not the term BCP.

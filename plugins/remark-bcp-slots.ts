@@ -142,7 +142,12 @@ const remarkBcpSlots: Plugin<[Options?], Root> = (options = {}) => {
           continue;
         }
         if (ref.marker.nonstandard) {
-          report('nonstandard-marker', ruleMessage('nonstandard-marker', { raw: ref.marker.raw, canonical: ref.marker.canonical }), at, at + ref.marker.raw.length);
+          report(
+            'nonstandard-marker',
+            ruleMessage('nonstandard-marker', { raw: ref.marker.raw, canonical: ref.marker.canonical }),
+            at,
+            at + ref.marker.raw.length,
+          );
         }
         if (!open) {
           open = ref;
@@ -182,7 +187,12 @@ const remarkBcpSlots: Plugin<[Options?], Root> = (options = {}) => {
       const answer = options.values?.get(id);
 
       if (!definition) {
-        report('unknown-slot', ruleMessage('unknown-slot', { marker: opener.marker.canonical, version, known: knownRange(slots), suggestion: suggest(id, slots) }), start, end);
+        report(
+          'unknown-slot',
+          ruleMessage('unknown-slot', { marker: opener.marker.canonical, version, known: knownRange(slots), suggestion: suggest(id, slots) }),
+          start,
+          end,
+        );
         return; // Left in place: the HTML guard will not let it through either.
       }
       if (options.values && answer === undefined) {
@@ -224,11 +234,7 @@ const remarkBcpSlots: Plugin<[Options?], Root> = (options = {}) => {
       const element: MdxJsxTextElement = {
         type: 'mdxJsxTextElement',
         name: 'Slot',
-        attributes: [
-          attribute('id', String(definition.id)),
-          attribute('sample', sample),
-          ...(answer === undefined ? [] : [attribute('answer', answer)]),
-        ],
+        attributes: [attribute('id', String(definition.id)), attribute('sample', sample), ...(answer === undefined ? [] : [attribute('answer', answer)])],
         children: [],
         position,
       };

@@ -17,7 +17,17 @@ if (!existsSync(bin)) {
   console.error('astro check の道具を .cache/ に入れます（初回のみ）。');
   execFileSync(
     'npm',
-    ['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--loglevel=error', ...Object.entries(TOOLS).map(([name, version]) => `${name}@${version}`)],
+    [
+      'install',
+      '--prefix',
+      prefix,
+      '--no-save',
+      '--no-package-lock',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      ...Object.entries(TOOLS).map(([name, version]) => `${name}@${version}`),
+    ],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
 }

@@ -106,7 +106,9 @@ export async function pageWeightReport(siteDir: string): Promise<string[]> {
   const width = Math.max(4, ...weights.map((w) => w.page.length));
   const lines = [`${'ページ'.padEnd(width - 1)}  ${'HTML'.padStart(9)}  ${'CSS'.padStart(9)}  ${'JS'.padStart(9)}  フレームワーク`];
   for (const w of weights) {
-    lines.push(`${w.page.padEnd(width)}  ${kb(w.html).padStart(9)}  ${kb(w.css).padStart(9)}  ${kb(w.js).padStart(9)}  ${w.framework.length > 0 ? w.framework.join(', ') : 'なし'}`);
+    lines.push(
+      `${w.page.padEnd(width)}  ${kb(w.html).padStart(9)}  ${kb(w.css).padStart(9)}  ${kb(w.js).padStart(9)}  ${w.framework.length > 0 ? w.framework.join(', ') : 'なし'}`,
+    );
   }
   const sum = (key: 'html' | 'css' | 'js') => weights.reduce((s, w) => s + w[key], 0);
   lines.push(`${'合計'.padEnd(width - 2)}  ${kb(sum('html')).padStart(9)}  ${kb(sum('css')).padStart(9)}  ${kb(sum('js')).padStart(9)}`);
@@ -145,12 +147,22 @@ export async function upFront(siteDir: string) {
 function table(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...r[i]!].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0))));
   const pad = (cell: string, width: number) => cell + ' '.repeat(width - [...cell].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0));
-  return rows.map((r) => r.map((cell, i) => pad(cell, widths[i]!)).join('  ').trimEnd());
+  return rows.map((r) =>
+    r
+      .map((cell, i) => pad(cell, widths[i]!))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 async function main() {
   const { values } = parseArgs({
-    options: { site: { type: 'string' }, runs: { type: 'string', default: '3' }, tests: { type: 'boolean', default: false }, pages: { type: 'boolean', default: false } },
+    options: {
+      site: { type: 'string' },
+      runs: { type: 'string', default: '3' },
+      tests: { type: 'boolean', default: false },
+      pages: { type: 'boolean', default: false },
+    },
   });
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   if (values.site) {
@@ -187,7 +199,9 @@ async function main() {
     const peerPages = await writePeer(site, peerDir);
     const installStart = performance.now();
     installPeer(peerDir);
-    log(`Starlight ${STARLIGHT_VERSION} を一時フォルダに入れました（${seconds((performance.now() - installStart) / 1000)}、測定には含めません）。${peerPages} ページ。\n`);
+    log(
+      `Starlight ${STARLIGHT_VERSION} を一時フォルダに入れました（${seconds((performance.now() - installStart) / 1000)}、測定には含めません）。${peerPages} ページ。\n`,
+    );
     const [peerCommand, peerArgs] = peerBuildCommand(peerDir);
     timeCommand(peerCommand, peerArgs, { cwd: peerDir }); // warm-up
     const builds = paired(runs, {
@@ -229,7 +243,10 @@ async function main() {
     }
     for (const line of table(rows)) log(line);
     log();
-    for (const [name, score] of [['本プロジェクト', ourSearch], ['Pagefind 既定', peerSearch]] as const) {
+    for (const [name, score] of [
+      ['本プロジェクト', ourSearch],
+      ['Pagefind 既定', peerSearch],
+    ] as const) {
       if (score && score.misses.length > 0) log(`検索で外れた問い（${name}）:\n  ${score.misses.join('\n  ')}`);
     }
     log();

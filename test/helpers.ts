@@ -28,13 +28,7 @@ export function fixtureValues(name = 'example.yaml'): SlotValues {
 /** Runs one Markdown file through the slot plugin to HTML; returns the HTML and located messages. */
 export async function renderMarkdown(file: string, values: SlotValues, cwd = ROOT) {
   const vfile = new VFile({ path: path.relative(cwd, file), cwd, value: readFileSync(file, 'utf8') });
-  const html = await unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkBcpSlots, { values })
-    .use(remarkRehype)
-    .use(rehypeStringify)
-    .process(vfile);
+  const html = await unified().use(remarkParse).use(remarkGfm).use(remarkBcpSlots, { values }).use(remarkRehype).use(rehypeStringify).process(vfile);
   const problems: Problem[] = vfile.messages.map((m) => ({
     file: vfile.path,
     line: m.line ?? 0,

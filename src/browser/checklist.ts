@@ -89,7 +89,11 @@ function start(panel: HTMLElement): void {
         : result.reason === 'damaged'
           ? '壊れた記録を別に保管できなかったため、上書きしないように'
           : 'このブラウザでは保存が許可されておらず、';
-    warn('save', `${why}記録をブラウザに保存できていません。画面の記録は閉じると消えます。今すぐ「記録を JSON で保存」でファイルに残してください。`, SAVE_ACTIONS);
+    warn(
+      'save',
+      `${why}記録をブラウザに保存できていません。画面の記録は閉じると消えます。今すぐ「記録を JSON で保存」でファイルに残してください。`,
+      SAVE_ACTIONS,
+    );
     return false;
   }
 
@@ -98,7 +102,9 @@ function start(panel: HTMLElement): void {
     const role = li.querySelector('.role');
     return {
       id: li.dataset.item ?? '',
-      phase: textOf(li.closest('.phase')?.querySelector('h2')).replace(/計画 .*$/, '').trim(),
+      phase: textOf(li.closest('.phase')?.querySelector('h2'))
+        .replace(/計画 .*$/, '')
+        .trim(),
       text: textOf(li.querySelector('.text')),
       role: role ? textOf(role).replace(/^担当:\s*/, '') : '',
     };
@@ -313,7 +319,9 @@ function start(panel: HTMLElement): void {
       [['download-damaged', '壊れた記録をダウンロード'], ...SAVE_ACTIONS],
     );
   } else if (store.damagedRecords().length > 0) {
-    warn('damaged', '以前に読めなかった記録が、このブラウザに保管されています。「壊れた記録をダウンロード」でファイルにできます。', [['download-damaged', '壊れた記録をダウンロード']]);
+    warn('damaged', '以前に読めなかった記録が、このブラウザに保管されています。「壊れた記録をダウンロード」でファイルにできます。', [
+      ['download-damaged', '壊れた記録をダウンロード'],
+    ]);
   }
   if (!storage) saved({ ok: false, reason: 'refused' });
   else if (store.log.events.length > 0) say(`前回の記録（${localTime(store.log.createdAt)} 開始）を読み込みました。`);

@@ -146,7 +146,10 @@ async function readSources(root: string): Promise<SourceFile[]> {
     const full = path.join(root, dir);
     if (!existsSync(full)) continue;
     const entries = await readdir(full, { recursive: true, withFileTypes: true });
-    const names = entries.filter((e) => e.isFile() && SOURCE_FILE.test(e.name)).map((e) => path.join(e.parentPath, e.name)).sort();
+    const names = entries
+      .filter((e) => e.isFile() && SOURCE_FILE.test(e.name))
+      .map((e) => path.join(e.parentPath, e.name))
+      .sort();
     for (const name of names) files.push({ file: path.relative(root, name), text: await readFile(name, 'utf8') });
   }
   return files;

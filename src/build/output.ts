@@ -108,7 +108,14 @@ export function acquireLock(paths: BuildPaths, outArg: string): Problem | undefi
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number(readFileSync(paths.lock, 'utf8').trim());
       if (processIsAlive(holder) && holder !== process.pid) {
-        return { file: outArg, line: 1, column: 1, ruleId: 'output-locked', severity: 'error', message: ruleMessage('output-locked', { out: outArg, pid: holder }) };
+        return {
+          file: outArg,
+          line: 1,
+          column: 1,
+          ruleId: 'output-locked',
+          severity: 'error',
+          message: ruleMessage('output-locked', { out: outArg, pid: holder }),
+        };
       }
       // A killed build's lock: take it over.
       rmSync(paths.lock, { force: true });

@@ -105,16 +105,18 @@ function problemsOf(file: VFile): Problem[] {
 
 function unusedAnswers(loaded: LoadedAnswers, values: SlotValues, tokens: readonly Token[]): Problem[] {
   const used = new Set(tokens.map((t) => t.id));
-  return slotsOf()
-    // 11 and 12 come from a contact that the contact list shows anyway: never "unused".
-    .filter((slot) => slot.answerPath.startsWith('slots.') && values.has(slot.id) && !used.has(slot.id))
-    .map((slot) => ({
-      file: loaded.file,
-      ...loaded.locate(['slots', slot.id], true),
-      ruleId: 'unused-answer' as const,
-      severity: 'warning' as const,
-      message: ruleMessage('unused-answer', { answerPath: slot.answerPath, marker: `#${slot.id}#` }),
-    }));
+  return (
+    slotsOf()
+      // 11 and 12 come from a contact that the contact list shows anyway: never "unused".
+      .filter((slot) => slot.answerPath.startsWith('slots.') && values.has(slot.id) && !used.has(slot.id))
+      .map((slot) => ({
+        file: loaded.file,
+        ...loaded.locate(['slots', slot.id], true),
+        ruleId: 'unused-answer' as const,
+        severity: 'warning' as const,
+        message: ruleMessage('unused-answer', { answerPath: slot.answerPath, marker: `#${slot.id}#` }),
+      }))
+  );
 }
 
 /** 「見本のまま」 against the template and, when the project keeps it, the example company. */
@@ -147,7 +149,14 @@ export function answerPlace(loaded: LoadedAnswers, id: number): string | undefin
 }
 
 function missingPath(target: string): Problem {
-  return { file: target, line: 1, column: 1, ruleId: 'check-path-not-found', severity: 'error', message: ruleMessage('check-path-not-found', { path: target }) };
+  return {
+    file: target,
+    line: 1,
+    column: 1,
+    ruleId: 'check-path-not-found',
+    severity: 'error',
+    message: ruleMessage('check-path-not-found', { path: target }),
+  };
 }
 
 function byPosition(a: Problem, b: Problem): number {

@@ -103,7 +103,9 @@ export function checkRevisions(options: RevisionOptions): RevisionResult {
   const contentDir = inRepo(CONTENT_DIR);
   // Against the work tree, so uncommitted edits count too when run by hand.
   const tracked = git(cwd, ['diff', '--name-only', base, '--', contentDir]).split('\n');
-  const untracked = git(cwd, ['ls-files', '--others', '--exclude-standard', '--', contentDir]).split('\n').map((f) => inRepo(path.join(cwd, f)));
+  const untracked = git(cwd, ['ls-files', '--others', '--exclude-standard', '--', contentDir])
+    .split('\n')
+    .map((f) => inRepo(path.join(cwd, f)));
   const changedContent = [...new Set([...tracked, ...untracked])].filter(Boolean).sort();
 
   const answersPath = inRepo(answersFile);
@@ -121,7 +123,11 @@ export function checkRevisions(options: RevisionOptions): RevisionResult {
   if (isFreshHistory(before, after)) return { problems: [], changed: [...changedContent, '改訂履歴（1.0 から始め直した新しい計画）'] };
   const changed = [...changedContent, ...changedAnswerPaths(before, after).map((p) => `回答の ${p}`)];
   const oldVersions = new Set(before.revisions.map((r) => r.version));
-  const newest = before.revisions.map((r) => r.version).sort(compareVersions).at(-1) ?? '1.0';
+  const newest =
+    before.revisions
+      .map((r) => r.version)
+      .sort(compareVersions)
+      .at(-1) ?? '1.0';
   const added = after.revisions.some((r) => !oldVersions.has(r.version) && compareVersions(r.version, newest) > 0);
   if (changed.length === 0 || added) return { problems: [], changed };
 

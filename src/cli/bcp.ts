@@ -256,7 +256,10 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     // Whatever slipped through still reaches the user as Japanese text, never a stack trace.
     if (error instanceof ProblemsError) reportProblems(error.problems, (line) => console.error(line));
-    else console.error(`予期しないエラーで止まりました: ${error instanceof Error ? error.message : String(error)}\nこの表示のまま担当者に知らせてください（BCP_DEBUG=1 を付けて実行すると詳しい情報が出ます）。`);
+    else
+      console.error(
+        `予期しないエラーで止まりました: ${error instanceof Error ? error.message : String(error)}\nこの表示のまま担当者に知らせてください（BCP_DEBUG=1 を付けて実行すると詳しい情報が出ます）。`,
+      );
     if (process.env.BCP_DEBUG === '1' && error instanceof Error) console.error(error.stack);
     process.exitCode = 1;
   },

@@ -63,9 +63,7 @@ const itemSchema = z.strictObject({
   detail: z.string().min(1).optional(),
   plan: planNumber.optional(),
   threats: z.array(z.number().int().min(1).max(13)).optional(),
-  link: z
-    .strictObject({ page: z.enum(LINK_PAGES), anchor: z.string().min(1).optional(), label: z.string().min(1) })
-    .optional(),
+  link: z.strictObject({ page: z.enum(LINK_PAGES), anchor: z.string().min(1).optional(), label: z.string().min(1) }).optional(),
   /** Show the public consulting and reporting windows under this item. */
   windows: z.literal(true).optional(),
 });
@@ -139,7 +137,12 @@ export function parseChecklist(id: ChecklistId, text: string, file: string): Loa
   const locate = (fieldPath: readonly (string | number)[], index: number) => at(stringStart(doc, fieldPath) + index);
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((error) =>
-      problem(file, 'checklist-invalid', ruleMessage('checklist-invalid', { path: '（ファイル全体）', detail: `YAML として読めません: ${error.message.split('\n')[0]}` }), at(error.pos[0])),
+      problem(
+        file,
+        'checklist-invalid',
+        ruleMessage('checklist-invalid', { path: '（ファイル全体）', detail: `YAML として読めません: ${error.message.split('\n')[0]}` }),
+        at(error.pos[0]),
+      ),
     );
     return { id, file, problems, locate };
   }
@@ -174,7 +177,12 @@ export function loadChecklist(id: ChecklistId, options: { cwd?: string; dir?: st
     text = readFileSync(full, 'utf8');
   } catch {
     const detail = 'ファイルが読めません。パスを確かめてください。';
-    return { id, file, problems: [problem(file, 'checklist-invalid', ruleMessage('checklist-invalid', { path: '（ファイル全体）', detail }), { line: 1, column: 1 })], locate: () => ({ line: 1, column: 1 }) };
+    return {
+      id,
+      file,
+      problems: [problem(file, 'checklist-invalid', ruleMessage('checklist-invalid', { path: '（ファイル全体）', detail }), { line: 1, column: 1 })],
+      locate: () => ({ line: 1, column: 1 }),
+    };
   }
   return parseChecklist(id, text, file);
 }
@@ -196,7 +204,11 @@ export function slotSpans(text: string): { spans: SlotSpan[]; errors: Array<{ ru
   const errors: Array<{ ruleId: RuleId; message: string; index: number }> = [];
   const version = CURRENT_TEMPLATE_VERSION;
   for (const half of halves) {
-    errors.push({ ruleId: 'malformed-marker', index: half.start, message: ruleMessage('malformed-marker', { raw: half.raw, reason: '対になる「#」がありません' }) });
+    errors.push({
+      ruleId: 'malformed-marker',
+      index: half.start,
+      message: ruleMessage('malformed-marker', { raw: half.raw, reason: '対になる「#」がありません' }),
+    });
   }
   for (let i = 0; i < markers.length; i += 2) {
     const open = markers[i]!;
@@ -214,7 +226,8 @@ export function slotSpans(text: string): { spans: SlotSpan[]; errors: Array<{ ru
       });
     }
     for (const m of [open, close]) {
-      if (m.nonstandard) errors.push({ ruleId: 'nonstandard-marker', index: m.start, message: ruleMessage('nonstandard-marker', { raw: m.raw, canonical: m.canonical }) });
+      if (m.nonstandard)
+        errors.push({ ruleId: 'nonstandard-marker', index: m.start, message: ruleMessage('nonstandard-marker', { raw: m.raw, canonical: m.canonical }) });
     }
     spans.push({ id: open.id, start: open.start, end: close.end });
   }
@@ -316,7 +329,9 @@ export function unknownPlanSections(loaded: LoadedChecklist, known: ReadonlySet<
   const check = (number: string | undefined, fieldPath: (string | number)[]) => {
     if (number === undefined || known.has(number)) return;
     const detail = `計画本文に「${number}」の節はありません。見出しの番号を確かめてください（ある節: ${[...known].sort().join('、')}）。`;
-    problems.push(problem(loaded.file, 'checklist-invalid', ruleMessage('checklist-invalid', { path: formatPath(fieldPath), detail }), loaded.locate(fieldPath, 0)));
+    problems.push(
+      problem(loaded.file, 'checklist-invalid', ruleMessage('checklist-invalid', { path: formatPath(fieldPath), detail }), loaded.locate(fieldPath, 0)),
+    );
   };
   loaded.content.phases.forEach((phase, p) => {
     check(phase.plan, ['phases', p, 'plan']);

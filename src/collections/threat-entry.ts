@@ -31,24 +31,24 @@ export type MapPosition = z.infer<typeof mapPositionSchema>;
 
 export const threatEntrySchema = z
   .strictObject({
-  number: z.number().int().min(1).max(13),
-  name: z.string().min(1),
-  /** What an attack through this entry can cause. */
-  event: z.string().min(1),
-  risk: z.enum(RISK_CATEGORIES),
-  /** Signs that someone on the floor or in the office can notice. */
-  signs: z.array(z.string().min(1)).min(1),
-  /** The first thing to cut off when this entry is suspected. */
-  firstIsolation: z.string().min(1),
-  /** The handbook's incident cases (1 or 2) that came in through this entry. */
-  cases: z.array(caseNumber).default([]),
-  /** Cases that came in elsewhere but passed through this entry, with how, in our words. */
-  relatedCases: z.array(z.strictObject({ case: caseNumber, how: z.string().min(1) })).default([]),
-  /** The hotspot on the threat map. */
-  map: mapPositionSchema,
-  /** Plan sections that act on this entry, by number (resolved to anchors when built). */
-  planSections: z.array(z.string().regex(PLAN_SECTION_NUMBER)).min(1),
-})
+    number: z.number().int().min(1).max(13),
+    name: z.string().min(1),
+    /** What an attack through this entry can cause. */
+    event: z.string().min(1),
+    risk: z.enum(RISK_CATEGORIES),
+    /** Signs that someone on the floor or in the office can notice. */
+    signs: z.array(z.string().min(1)).min(1),
+    /** The first thing to cut off when this entry is suspected. */
+    firstIsolation: z.string().min(1),
+    /** The handbook's incident cases (1 or 2) that came in through this entry. */
+    cases: z.array(caseNumber).default([]),
+    /** Cases that came in elsewhere but passed through this entry, with how, in our words. */
+    relatedCases: z.array(z.strictObject({ case: caseNumber, how: z.string().min(1) })).default([]),
+    /** The hotspot on the threat map. */
+    map: mapPositionSchema,
+    /** Plan sections that act on this entry, by number (resolved to anchors when built). */
+    planSections: z.array(z.string().regex(PLAN_SECTION_NUMBER)).min(1),
+  })
   .superRefine((entry, ctx) => {
     entry.cases.forEach((n, index) => {
       if (CASE_ENTRY[n] !== entry.number) {
@@ -61,7 +61,11 @@ export const threatEntrySchema = z
     });
     for (const [index, related] of entry.relatedCases.entries()) {
       if (entry.cases.includes(related.case)) {
-        ctx.addIssue({ code: 'custom', path: ['relatedCases', index, 'case'], message: `事例${related.case}は cases にもあります。どちらか一方にしてください。` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['relatedCases', index, 'case'],
+          message: `事例${related.case}は cases にもあります。どちらか一方にしてください。`,
+        });
       }
     }
   });

@@ -154,7 +154,8 @@ export const RULES = {
   'answers-encoding': rule<{ detail: string }>({
     severity: 'error',
     title: '回答ファイルの文字コードの誤り',
-    message: (p) => `回答ファイルを UTF-8 として読めません（${p.detail}）。メモ帳などで「UTF-8」を選んで保存し直してください（Shift_JIS や UTF-16 は使えません）。`,
+    message: (p) =>
+      `回答ファイルを UTF-8 として読めません（${p.detail}）。メモ帳などで「UTF-8」を選んで保存し直してください（Shift_JIS や UTF-16 は使えません）。`,
   }),
 
   // --- answers: consistency rules (src/answers/rules/) -------------------------
@@ -371,7 +372,8 @@ export const RULES = {
   'review-finding-incomplete': rule<{ path: string; missing: string }>({
     severity: 'warning',
     title: '担当か期限のない課題',
-    message: (p) => `振り返りシートの \`${p.path}\` に${p.missing}がありません。下の YAML の空欄を埋めてから回答ファイルに貼ってください（空のままだと bcp check がエラーにします）。`,
+    message: (p) =>
+      `振り返りシートの \`${p.path}\` に${p.missing}がありません。下の YAML の空欄を埋めてから回答ファイルに貼ってください（空のままだと bcp check がエラーにします）。`,
   }),
   'review-other-company': rule<{ record: string; answers: string; file: string }>({
     severity: 'warning',
@@ -397,7 +399,8 @@ export const RULES = {
   'output-refused': rule<{ out: string; reason: string }>({
     severity: 'error',
     title: '使えない出力先',
-    message: (p) => `出力先「${p.out}」には書きません（${p.reason}）。何も変えていません。--out に、空のフォルダか、前に bcp build が作ったフォルダを指定してください。`,
+    message: (p) =>
+      `出力先「${p.out}」には書きません（${p.reason}）。何も変えていません。--out に、空のフォルダか、前に bcp build が作ったフォルダを指定してください。`,
   }),
   'output-locked': rule<{ out: string; pid: number }>({
     severity: 'error',
@@ -432,8 +435,7 @@ export const RULES = {
   'search-index-failed': rule<{ detail: string }>({
     severity: 'error',
     title: '検索索引を作れない',
-    message: (p) =>
-      `サイト内検索の索引を作れませんでした（${p.detail}）。出力先のフォルダに書き込めるか、空き容量が足りているかを確かめてください。`,
+    message: (p) => `サイト内検索の索引を作れませんでした（${p.detail}）。出力先のフォルダに書き込めるか、空き容量が足りているかを確かめてください。`,
   }),
 
   // --- the binder PDF ------------------------------------------------------------

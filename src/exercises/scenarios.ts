@@ -95,9 +95,7 @@ export function exerciseScenarios(answers: Answers, today: string): Scenario[] {
   const reportInject = (story: Part[]): Inject => ({
     minutes: reportMinutes,
     text: story,
-    questions: [
-      { text: ['報告ルートの最後の相手（', last, '）に、いまの時点で何を伝えますか。まだ分かっていないことはどう伝えますか。'], plan: '3.2.2' },
-    ],
+    questions: [{ text: ['報告ルートの最後の相手（', last, '）に、いまの時点で何を伝えますか。まだ分かっていないことはどう伝えますか。'], plan: '3.2.2' }],
     expected: [
       {
         text: ['報告ルート（', a(route.join(' → ') || undefined), '）の順に、分かっている範囲で第一報を届ける。詳しいことは続報にする'],
@@ -116,7 +114,11 @@ export function exerciseScenarios(answers: Answers, today: string): Scenario[] {
     expected: [
       { text: [lead, 'が（必要なら', firm, 'とともに）概況をまとめる'], plan: '3.2.1', deadline: ['検知から', a(grasp)] },
       {
-        text: [head, 'が対策本部を置き、優先順位と社外への連絡を決める。', ...(daily ? ['以後、毎日', a(daily.from), 'から', a(daily.to), 'へ進捗を報告する'] : [])],
+        text: [
+          head,
+          'が対策本部を置き、優先順位と社外への連絡を決める。',
+          ...(daily ? ['以後、毎日', a(daily.from), 'から', a(daily.to), 'へ進捗を報告する'] : []),
+        ],
         plan: '3.2.3',
       },
     ],
@@ -128,7 +130,9 @@ export function exerciseScenarios(answers: Answers, today: string): Scenario[] {
     entries: [8, 10],
     onMarkedEntry: marked(answers, 8) || marked(answers, 10),
     setting: [
-      '平日の朝、始業の直後。', system(0), 'の画面に、ファイルを暗号化したので身代金を払えという英語のメッセージが出ている。',
+      '平日の朝、始業の直後。',
+      system(0),
+      'の画面に、ファイルを暗号化したので身代金を払えという英語のメッセージが出ている。',
       ...(first ? ['BIA ではこのシステムの優先度は ', first.priority ?? '未判定', '、目標復旧時間は ', a(first.system.rto), '。'] : []),
     ],
     injects: [
@@ -174,7 +178,10 @@ export function exerciseScenarios(answers: Answers, today: string): Scenario[] {
         ],
         expected: [
           {
-            text: ['「業務影響と復旧の順番」の順に戻す: ', ...order.slice(0, 3).flatMap((step, i): Part[] => [...(i > 0 ? ['、'] : []), a(step.system.name), `（${step.priority ?? '未判定'}）`])],
+            text: [
+              '「業務影響と復旧の順番」の順に戻す: ',
+              ...order.slice(0, 3).flatMap((step, i): Part[] => [...(i > 0 ? ['、'] : []), a(step.system.name), `（${step.priority ?? '未判定'}）`]),
+            ],
             plan: '3.3.3',
             deadline: first?.system.rto ? [a(first.system.name), 'は', a(first.system.rto)] : undefined,
           },
@@ -209,13 +216,20 @@ export function exerciseScenarios(answers: Answers, today: string): Scenario[] {
       },
       {
         minutes: 30,
-        text: usbFirst ? ['USB メモリーを挿した社員が名乗り出た。同じものがほかにも届いているらしい。'] : ['保守業者に問い合わせると、そのパソコンのウイルス対策は期限切れだった。'],
+        text: usbFirst
+          ? ['USB メモリーを挿した社員が名乗り出た。同じものがほかにも届いているらしい。']
+          : ['保守業者に問い合わせると、そのパソコンのウイルス対策は期限切れだった。'],
         questions: [
           { text: ['どの入口をいま止めますか。ほかの工場のパソコンや装置はどう確かめますか。'], plan: '3.1.4' },
           { text: ['誰に調査を頼みますか。'], plan: '3.3.1' },
         ],
         expected: [
-          { text: usbFirst ? ['USB メモリーの使用を全社で止め、届いたものを回収する'] : ['保守用の接続と持込パソコンの接続を止め、保守業者に作業の記録を出してもらう'], plan: '3.1.4' },
+          {
+            text: usbFirst
+              ? ['USB メモリーの使用を全社で止め、届いたものを回収する']
+              : ['保守用の接続と持込パソコンの接続を止め、保守業者に作業の記録を出してもらう'],
+            plan: '3.1.4',
+          },
           { text: [firm, 'に調査を頼み、入口と広がりを突き止める'], plan: '3.3.1' },
         ],
       },

@@ -61,4 +61,3 @@ export function requireGlossary(filePath: string = GLOSSARY_FILE): GlossaryTerm[
 function problem(file: string, fieldPath: string, detail: string, pos: { line: number; column: number }): Problem {
   return { file, ...pos, ruleId: 'glossary-invalid', severity: 'error', message: ruleMessage('glossary-invalid', { path: fieldPath, detail }) };
 }
-

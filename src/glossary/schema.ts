@@ -44,7 +44,11 @@ export const glossarySchema = z
     const spellings = new Map<string, number>();
     terms.forEach((entry, index) => {
       if (ids.has(entry.id)) {
-        ctx.addIssue({ code: 'custom', path: ['terms', index, 'id'], message: `「${entry.id}」という id は ${ids.get(entry.id)! + 1} 件目と重なっています。別の id にしてください。` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['terms', index, 'id'],
+          message: `「${entry.id}」という id は ${ids.get(entry.id)! + 1} 件目と重なっています。別の id にしてください。`,
+        });
       }
       ids.set(entry.id, index);
       [entry.term, ...entry.aliases].forEach((spelling, k) => {
@@ -59,7 +63,11 @@ export const glossarySchema = z
     terms.forEach((entry, index) => {
       entry.related.forEach((id, k) => {
         if (id === entry.id || !ids.has(id)) {
-          ctx.addIssue({ code: 'custom', path: ['terms', index, 'related', k], message: `関連語の id「${id}」は${id === entry.id ? 'この用語自身です' : '用語集にありません'}。` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['terms', index, 'related', k],
+            message: `関連語の id「${id}」は${id === entry.id ? 'この用語自身です' : '用語集にありません'}。`,
+          });
         }
       });
     });

@@ -32,5 +32,7 @@ export function rowOf(reading: string): string {
 /** Terms sorted by reading, in 五十音 rows; rows with no term are left out. */
 export function groupByReading(terms: readonly GlossaryTerm[]): ReadingGroup[] {
   const sorted = [...terms].sort((a, b) => collator.compare(a.reading, b.reading) || collator.compare(a.term, b.term));
-  return ROWS.map(([label, id]) => ({ label, anchor: `kana-${id}`, terms: sorted.filter((t) => rowOf(t.reading) === label) })).filter((g) => g.terms.length > 0);
+  return ROWS.map(([label, id]) => ({ label, anchor: `kana-${id}`, terms: sorted.filter((t) => rowOf(t.reading) === label) })).filter(
+    (g) => g.terms.length > 0,
+  );
 }

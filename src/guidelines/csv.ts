@@ -37,7 +37,20 @@ export function automotiveCsv(table: AutomotiveTable, sheet: ScoreSheet): string
     ]);
   }
   for (const label of sheet.labels.filter((l) => l.items === 0)) {
-    rows.push([`label-${label.number}`, label.category, label.number, label.name, undefined, undefined, '（この計画の範囲外）', '未評価', undefined, '自社で評価して記入する', '', '']);
+    rows.push([
+      `label-${label.number}`,
+      label.category,
+      label.number,
+      label.name,
+      undefined,
+      undefined,
+      '（この計画の範囲外）',
+      '未評価',
+      undefined,
+      '自社で評価して記入する',
+      '',
+      '',
+    ]);
   }
   return `\uFEFF${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

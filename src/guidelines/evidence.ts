@@ -30,7 +30,12 @@ export function checkEvidence(siteDir: string, guidelines: Guidelines): Problem[
         const missing = found === undefined ? 'page' : evidence.anchor !== undefined && !found.has(evidence.anchor) ? 'anchor' : undefined;
         if (!missing) return;
         const target = missing === 'page' ? evidence.page : `${evidence.page}#${evidence.anchor}`;
-        problems.push({ ...guidelines.locateEvidence(table, i, j), ruleId: 'evidence-missing', severity: 'error', message: ruleMessage('evidence-missing', { target, item: item.id }) });
+        problems.push({
+          ...guidelines.locateEvidence(table, i, j),
+          ruleId: 'evidence-missing',
+          severity: 'error',
+          message: ruleMessage('evidence-missing', { target, item: item.id }),
+        });
       });
     });
   }

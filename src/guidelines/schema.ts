@@ -35,7 +35,10 @@ const automotiveItemSchema = z
     /** Why a `partial` item is only partly met: shown beside its score. */
     reason: z.string().min(1).optional(),
   })
-  .refine((item) => item.score !== 'partial' || item.reason !== undefined, { message: 'score: partial には reason（足りない点）を書いてください', path: ['reason'] });
+  .refine((item) => item.score !== 'partial' || item.reason !== undefined, {
+    message: 'score: partial には reason（足りない点）を書いてください',
+    path: ['reason'],
+  });
 export type AutomotiveItem = z.infer<typeof automotiveItemSchema>;
 
 export const automotiveSchema = z.strictObject({
@@ -52,6 +55,8 @@ export type AutomotiveTable = z.infer<typeof automotiveSchema>;
 export const ipaResponseSchema = z.strictObject({
   guideline: z.string().min(1),
   version: z.string().min(1),
-  items: z.array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), group: z.string().min(1), name: z.string().min(1), evidence: z.array(evidenceSchema) })),
+  items: z.array(
+    z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), group: z.string().min(1), name: z.string().min(1), evidence: z.array(evidenceSchema) }),
+  ),
 });
 export type IpaResponseTable = z.infer<typeof ipaResponseSchema>;

@@ -34,7 +34,8 @@ export function scoreItem(item: AutomotiveItem, answers: Answers, today: string)
       const roles = [answers.slots[3], answers.slots[10]].filter((role): role is string => typeof role === 'string');
       const reachable = roles.filter((role) => answers.contacts.some((contact) => contact.role === role));
       if (roles.length < 2) return score('対策中', '対応の中心となる役割か対策本部の責任者が、回答にまだない');
-      if (reachable.length < roles.length) return score('対策中', `役割は決めたが、${roles.filter((r) => !reachable.includes(r)).join('・')}の連絡先が一覧にない`);
+      if (reachable.length < roles.length)
+        return score('対策中', `役割は決めたが、${roles.filter((r) => !reachable.includes(r)).join('・')}の連絡先が一覧にない`);
       if (!outsideResponder(answers)) return score('対策中', '役割と連絡先はあるが、外部専門家を決めていない');
       return score('対策完了', `対応の中心（${roles[0]}）と対策本部の責任者（${roles[1]}）、外部専門家を決め、連絡先もある`);
     }
@@ -46,7 +47,10 @@ export function scoreItem(item: AutomotiveItem, answers: Answers, today: string)
       const assessed = Object.values(answers.threats ?? {}).filter((t) => t.result !== 'BAD').length;
       if (assessed === 0) return score('未実施', '脅威の入口をまだ評価していない');
       const unknown = 13 - assessed;
-      return score('対策中', `13の入口のうち${assessed}を評価した${unknown > 0 ? `（${unknown}は実態不明か未記入）` : ''}。外部接続の一覧と利用状況の管理そのものは計画の範囲外`);
+      return score(
+        '対策中',
+        `13の入口のうち${assessed}を評価した${unknown > 0 ? `（${unknown}は実態不明か未記入）` : ''}。外部接続の一覧と利用状況の管理そのものは計画の範囲外`,
+      );
     }
     case 'backup':
       return backupScore(answers, today);
@@ -76,7 +80,8 @@ function recurring(answers: Answers, today: string, key: UpkeepKey, what: string
   const due = upkeepSchedule(answers, today).find((item) => item.key === key);
   const age = daysBetween(last, today);
   if (age > YEAR_DAYS) return score('対策中', `最後の${what}は ${last}（1年より前）。今年度の${what}を行い、upkeep.${key} に日付を書く`);
-  if (due?.status === 'overdue') return score('対策中', `最後の${what}は ${last} だが、計画の頻度（${due.frequency}）では ${due.next} までに次を行うはずだった`);
+  if (due?.status === 'overdue')
+    return score('対策中', `最後の${what}は ${last} だが、計画の頻度（${due.frequency}）では ${due.next} までに次を行うはずだった`);
   return score('対策完了', `最後の${what}は ${last}。計画の頻度（${due?.frequency ?? '回答なし'}）を守っている`);
 }
 

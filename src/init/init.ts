@@ -44,7 +44,16 @@ export function runInit(options: RunInitOptions = {}): number {
   const target = path.resolve(cwd, file);
   const shown = path.relative(cwd, target) || file;
   if (existsSync(target) && !options.force) {
-    console.error(formatProblem({ file: shown, line: 1, column: 1, ruleId: 'init-file-exists', severity: 'error', message: ruleMessage('init-file-exists', { file: shown }) }));
+    console.error(
+      formatProblem({
+        file: shown,
+        line: 1,
+        column: 1,
+        ruleId: 'init-file-exists',
+        severity: 'error',
+        message: ruleMessage('init-file-exists', { file: shown }),
+      }),
+    );
     return 2;
   }
   const schemaPath = path.relative(path.dirname(target), path.resolve(cwd, JSON_SCHEMA_FILE)).split(path.sep).join('/');

@@ -59,17 +59,19 @@ function contactsBlock(): string {
     const slot = slotsOf(CURRENT_TEMPLATE_VERSION).find((s) => s.id === id)!;
     return `\n  # #${id}# ${slot.label}: ${slot.question}（見本: ${slot.sample}）`;
   };
-  const staff = (id: string, role: string, note: string) =>
-    `  # ${note}\n  - id: ${id}\n    role: ${scalar(role)}\n    person: ""\n    mobile: ""`;
-  const outside = (id: string, role: string, note: string) =>
-    `  # ${note}\n  - id: ${id}\n    role: ${scalar(role)}\n    organisation: ""\n    phone: ""`;
+  const staff = (id: string, role: string, note: string) => `  # ${note}\n  - id: ${id}\n    role: ${scalar(role)}\n    person: ""\n    mobile: ""`;
+  const outside = (id: string, role: string, note: string) => `  # ${note}\n  - id: ${id}\n    role: ${scalar(role)}\n    organisation: ""\n    phone: ""`;
   return [
     staff('security-officer', '情報セキュリティ担当者', '#1#・#3# の役割。役割の名前を変えたら slots の同じ名前も変えます。'),
     `  # #2# の窓口（部署の代表番号などでかまいません）。\n  - id: second-desk\n    role: 指定された窓口\n    mobile: ""`,
     staff('incident-head', '製造部門担当役員', '#10# 対策本部の責任者。'),
     staff('management', '経営層', '#13# 日次の報告を受ける役割。'),
     staff('legal', '法務部門', '#14# 届出と対外発表の担当。'),
-    outside(OUTSIDE_RESPONDER_ID, '外部専門家', `#11#・#12# 調査や復旧を頼む会社。id は変えないでください。会社の窓口なら public: true を足すと公開版でも番号を出します。${asked(11)}${asked(12)}`),
+    outside(
+      OUTSIDE_RESPONDER_ID,
+      '外部専門家',
+      `#11#・#12# 調査や復旧を頼む会社。id は変えないでください。会社の窓口なら public: true を足すと公開版でも番号を出します。${asked(11)}${asked(12)}`,
+    ),
     outside('main-customer', '取引先', '報告ルートの最後に知らせる取引先（いなければこの連絡先を消し、ルートからも外します）。'),
   ].join('\n');
 }

@@ -77,7 +77,14 @@ export default function bcp(options: BcpIntegrationOptions = {}): AstroIntegrati
         });
       },
       'astro:build:done': async ({ dir }) => {
-        const problems = await finishSite({ siteDir: fileURLToPath(dir), root, visibility: site!.visibility, pdf: options.pdf ?? true, label: options.outLabel, log: options.log });
+        const problems = await finishSite({
+          siteDir: fileURLToPath(dir),
+          root,
+          visibility: site!.visibility,
+          pdf: options.pdf ?? true,
+          label: options.outLabel,
+          log: options.log,
+        });
         if (problems.length === 0) return;
         options.report?.push(...problems);
         throw new ProblemsError(problems);

@@ -245,12 +245,15 @@ async function printWithContents(page: Page, step: (name: PrintStep) => void) {
     step('probe');
   }
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
-    await page.evaluate((entries: Array<[string, number]>) => {
-      const numbers = new Map(entries);
-      for (const element of Array.from(document.querySelectorAll<HTMLElement>('[data-toc-page]'))) {
-        element.textContent = String(numbers.get(element.dataset.tocPage ?? '') ?? '');
-      }
-    }, [...expected]);
+    await page.evaluate(
+      (entries: Array<[string, number]>) => {
+        const numbers = new Map(entries);
+        for (const element of Array.from(document.querySelectorAll<HTMLElement>('[data-toc-page]'))) {
+          element.textContent = String(numbers.get(element.dataset.tocPage ?? '') ?? '');
+        }
+      },
+      [...expected],
+    );
     const bytes = await page.pdf(printOptions(true));
     step('print');
     const pdf = await loadPdf(bytes);

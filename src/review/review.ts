@@ -30,7 +30,9 @@ export const exerciseRecordSchema = z.object({
   review: z.object({
     wentWell: text,
     findings: z
-      .array(z.object({ gap: text, change: text, owner: text, due: z.union([z.literal(''), isoDate], { error: '日付は「2026-04-01」のように書いてください。' }) }))
+      .array(
+        z.object({ gap: text, change: text, owner: text, due: z.union([z.literal(''), isoDate], { error: '日付は「2026-04-01」のように書いてください。' }) }),
+      )
       .max(REVIEW_ROWS * 4, { error: '課題が多すぎます。' }),
   }),
 });
@@ -79,7 +81,14 @@ export function runReview(options: ReviewOptions): ReviewResult {
   }
   if (typeof value !== 'object' || value === null || (value as { format?: unknown }).format !== RECORD_FORMAT) {
     // Some other JSON: one message, not one per missing field.
-    return { problems: [problem('review-invalid', ruleMessage('review-invalid', { path: 'format', detail: `対応記録のファイルではありません（format が「${RECORD_FORMAT}」でない）。` }))] };
+    return {
+      problems: [
+        problem(
+          'review-invalid',
+          ruleMessage('review-invalid', { path: 'format', detail: `対応記録のファイルではありません（format が「${RECORD_FORMAT}」でない）。` }),
+        ),
+      ],
+    };
   }
   const parsed = exerciseRecordSchema.safeParse(value, { error: zodErrorMap });
   if (!parsed.success) {
@@ -94,7 +103,13 @@ export function runReview(options: ReviewOptions): ReviewResult {
   return review(parsed.data, file, options, cwd, problem);
 }
 
-function review(record: ExerciseRecord, file: string, options: ReviewOptions, cwd: string, problem: (ruleId: RuleId, message: string) => Problem): ReviewResult {
+function review(
+  record: ExerciseRecord,
+  file: string,
+  options: ReviewOptions,
+  cwd: string,
+  problem: (ruleId: RuleId, message: string) => Problem,
+): ReviewResult {
   const problems: Problem[] = [];
   let lastDrill: string | undefined;
   let answersFile: string | undefined;
@@ -104,15 +119,25 @@ function review(record: ExerciseRecord, file: string, options: ReviewOptions, cw
     if (!loaded.answers) return { problems: loaded.problems };
     lastDrill = loaded.answers.upkeep?.lastDrill;
     if (record.company !== '' && record.company !== loaded.answers.company.name) {
-      problems.push(problem('review-other-company', ruleMessage('review-other-company', { record: record.company, answers: loaded.answers.company.name, file: loaded.file })));
+      problems.push(
+        problem(
+          'review-other-company',
+          ruleMessage('review-other-company', { record: record.company, answers: loaded.answers.company.name, file: loaded.file }),
+        ),
+      );
     }
   }
 
-  const findings = record.review.findings.map((f) => ({ gap: oneLine(f.gap), change: oneLine(f.change), owner: oneLine(f.owner), due: f.due })).filter((f) => Object.values(f).some((v) => v !== ''));
+  const findings = record.review.findings
+    .map((f) => ({ gap: oneLine(f.gap), change: oneLine(f.change), owner: oneLine(f.owner), due: f.due }))
+    .filter((f) => Object.values(f).some((v) => v !== ''));
   if (findings.length === 0 && oneLine(record.review.wentWell) === '') problems.push(problem('review-empty', ruleMessage('review-empty', {})));
   findings.forEach((f, index) => {
     const missing = [f.gap === '' ? '課題' : '', f.owner === '' ? '担当' : '', f.due === '' ? '期限' : ''].filter(Boolean);
-    if (missing.length > 0) problems.push(problem('review-finding-incomplete', ruleMessage('review-finding-incomplete', { path: `review.findings[${index}]`, missing: missing.join('・') })));
+    if (missing.length > 0)
+      problems.push(
+        problem('review-finding-incomplete', ruleMessage('review-finding-incomplete', { path: `review.findings[${index}]`, missing: missing.join('・') })),
+      );
   });
 
   const newer = lastDrill === undefined || record.date > lastDrill;
@@ -123,7 +148,9 @@ function review(record: ExerciseRecord, file: string, options: ReviewOptions, cw
   const target = answersFile ?? '回答ファイル（answers/answers.yaml）';
   const lines = [`訓練の記録 ${file}（${record.date}、${record.company || '会社名なし'}）から、${target} に次の変更を反映します。`];
   if (lastDrill !== undefined) {
-    lines.push(newer ? `upkeep.lastDrill を ${lastDrill} から ${record.date} にします。` : `upkeep.lastDrill（${lastDrill}）はこの訓練の日より新しいので変えません。`);
+    lines.push(
+      newer ? `upkeep.lastDrill を ${lastDrill} から ${record.date} にします。` : `upkeep.lastDrill（${lastDrill}）はこの訓練の日より新しいので変えません。`,
+    );
   }
   if (Object.keys(upkeep).length === 0) {
     lines.push('回答に反映する変更はありません。');
@@ -136,7 +163,8 @@ function review(record: ExerciseRecord, file: string, options: ReviewOptions, cw
     stringify({ upkeep }, { lineWidth: 0 }).trimEnd(),
   );
   const changes = findings.filter((f) => f.change !== '');
-  if (changes.length > 0) lines.push('', `計画の変更が ${changes.length} 件あります。同じプルリクエストで本文か回答の該当箇所を直すか、担当の期限までに直してください。`);
+  if (changes.length > 0)
+    lines.push('', `計画の変更が ${changes.length} 件あります。同じプルリクエストで本文か回答の該当箇所を直すか、担当の期限までに直してください。`);
   return { problems, output: lines.join('\n') };
 }
 

@@ -36,9 +36,45 @@ export interface SearchPage {
 // Not text a reader searches for: navigation, code that runs, and the controls' own labels.
 const SKIPPED = new Set(['nav', 'script', 'style', 'template', 'noscript', 'svg', 'canvas', 'iframe', 'object', 'select', 'textarea', 'button']);
 const BLOCKS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'br', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure',
-  'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'label', 'legend', 'li', 'main', 'nav', 'ol', 'p', 'pre',
-  'section', 'summary', 'table', 'td', 'th', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'caption',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'label',
+  'legend',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'td',
+  'th',
+  'tr',
+  'ul',
 ]);
 const HEADING = /^h[1-6]$/;
 
@@ -101,8 +137,7 @@ export function extractPage(html: string, url: string): SearchPage {
   const body = marked ?? find(tree.children, (e) => e.tagName === 'body');
   const firstH1 = body ? find(body.children as RootContent[], (e) => e.tagName === 'h1') : undefined;
   const titleElement = find(tree.children, (e) => e.tagName === 'title');
-  const title =
-    metaTitle(tree) ?? (firstH1 ? oneLine(textOf(firstH1.children)) : undefined) ?? (titleElement ? oneLine(textOf(titleElement.children)) : url);
+  const title = metaTitle(tree) ?? (firstH1 ? oneLine(textOf(firstH1.children)) : undefined) ?? (titleElement ? oneLine(textOf(titleElement.children)) : url);
   const sections: SearchSection[] = [];
   const used = new Set<string>();
   let current: SearchSection = { id: '', heading: '', text: '' };

@@ -115,7 +115,7 @@ export function alignToSource(value: string, source: string, start: number, end:
   const offsets: number[] = [];
   const escaped: boolean[] = [];
   let j = start;
-  for (let i = 0; i < value.length; ) {
+  for (let i = 0; i < value.length;) {
     const c = value[i]!;
     let matched = 0;
     let k = j;

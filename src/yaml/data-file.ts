@@ -37,7 +37,12 @@ export function parseDataFile<T>(text: string, schema: z.ZodType<T>, wording: Da
   };
   const locate = (fieldPath: readonly PropertyKey[]) => at(offsetOf(doc, fieldPath));
   if (doc.errors.length > 0) {
-    return { problems: doc.errors.map((error) => wording.problem('（ファイル全体）', `YAML として読めません: ${error.message.split('\n')[0]}（${error.code}）`, at(error.pos[0]))), locate };
+    return {
+      problems: doc.errors.map((error) =>
+        wording.problem('（ファイル全体）', `YAML として読めません: ${error.message.split('\n')[0]}（${error.code}）`, at(error.pos[0])),
+      ),
+      locate,
+    };
   }
   const raw: unknown = doc.toJS();
   const result = schema.safeParse(raw, { error: wording.errorMap });

@@ -22,7 +22,11 @@ let browser: Browser;
 
 /** What each page must show as plain text, exactly as the answers file has it. */
 const LITERAL = {
-  'index.html': ['株式会社かもめ精工 <i>&amp;</i>', "<script>alert('industry')</script>精密部品の製造", '#3#x#3# を <i>改訂</i> {props.x} [リンク](javascript:alert(1))'],
+  'index.html': [
+    '株式会社かもめ精工 <i>&amp;</i>',
+    "<script>alert('industry')</script>精密部品の製造",
+    '#3#x#3# を <i>改訂</i> {props.x} [リンク](javascript:alert(1))',
+  ],
   'plan.html': ['<script>alert(1)</script> の警報が出て、', '{1+1} と **bold** と `code` の表示により', '#3#x#3#、<img src=x onerror=alert(1)>'],
   'contacts.html': ['<b>太字</b> {1+1} <!-- 注釈 --> #3#x#3#'],
   'template.html': ['UTM（インターネットとの境界装置）、#3#x#3#、<img src=x onerror=alert(1)>'],
@@ -74,9 +78,13 @@ describe('a build with hostile answers', () => {
       const found = await page.evaluate(() => ({
         text: document.body.innerText.replace(/\s+/g, ' '),
         title: document.title,
-        handlers: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`)),
+        handlers: [...document.querySelectorAll('*')].flatMap((el) =>
+          [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`),
+        ),
         scripts: [...document.scripts].filter((s) => /alert\(/.test(s.textContent ?? '')).length,
-        injected: [...document.querySelectorAll('i, b, strong, img, code')].filter((el) => ['改訂', '太字', 'bold', '&amp;'].includes(el.textContent ?? '') || el.getAttribute('src') === 'x').length,
+        injected: [...document.querySelectorAll('i, b, strong, img, code')].filter(
+          (el) => ['改訂', '太字', 'bold', '&amp;'].includes(el.textContent ?? '') || el.getAttribute('src') === 'x',
+        ).length,
         javascriptLinks: document.querySelectorAll('a[href^="javascript:" i]').length,
       }));
       await page.close();

@@ -31,7 +31,12 @@ describe('bia.html', () => {
     const cells = elements(rows)
       .filter((e) => e.tagName === 'tr')
       .slice(1)
-      .map((tr) => elements(tr).filter((e) => e.tagName === 'td' || e.tagName === 'th').slice(0, 4).map((c, i) => (i === 2 ? textContent(c).replace(/（.*$/, '') : textContent(c))));
+      .map((tr) =>
+        elements(tr)
+          .filter((e) => e.tagName === 'td' || e.tagName === 'th')
+          .slice(0, 4)
+          .map((c, i) => (i === 2 ? textContent(c).replace(/（.*$/, '') : textContent(c))),
+      );
     // (the priority cell also names, in brackets, the processes that decided it)
     expect(cells).toEqual([
       ['1', '生産管理サーバ', 'S', '12時間以内'],
@@ -47,7 +52,14 @@ describe('bia.html', () => {
 
   it('shows both recovery stages, the backup status and the matrix rules', () => {
     const text = textContent(byId(page('bia.html'), 'main')!);
-    for (const part of ['第1段階 暫定の復旧', '第2段階 本格的な復旧', '最後のバックアップ以降に入力したデータを打ち直し', '3-2-1', '2026-08-22（71日前・済）', '依存度 ＼ 重要度']) {
+    for (const part of [
+      '第1段階 暫定の復旧',
+      '第2段階 本格的な復旧',
+      '最後のバックアップ以降に入力したデータを打ち直し',
+      '3-2-1',
+      '2026-08-22（71日前・済）',
+      '依存度 ＼ 重要度',
+    ]) {
       expect(text).toContain(part);
     }
   });
@@ -65,7 +77,11 @@ describe('bia.html', () => {
 
 describe('the exercise kit', () => {
   const scenarios = exerciseScenarios(answers, TODAY);
-  const planIds = new Set(elements(page('plan.html')).map((e) => e.properties.id).filter((id): id is string => typeof id === 'string'));
+  const planIds = new Set(
+    elements(page('plan.html'))
+      .map((e) => e.properties.id)
+      .filter((id): id is string => typeof id === 'string'),
+  );
 
   it('offers at least three scenarios, those through entries the company marked first', () => {
     expect(scenarios.map((s) => s.id)).toEqual(['ransomware', 'brought-in', 'mail-cloud']);
@@ -91,7 +107,14 @@ describe('the exercise kit', () => {
   it('writes the injects from the answers and leaves the expected actions out of the participant sheet', () => {
     const facilitator = textContent(byId(page(exercisePage('ransomware', 'facilitator')), 'main')!);
     const participant = page(exercisePage('ransomware', 'participant'));
-    for (const answer of ['情報システム担当（総務課）', '工場長（製造担当取締役）', '株式会社みなとサイバーサポート', '生産管理サーバ', '2時間以内', '1時間以内']) {
+    for (const answer of [
+      '情報システム担当（総務課）',
+      '工場長（製造担当取締役）',
+      '株式会社みなとサイバーサポート',
+      '生産管理サーバ',
+      '2時間以内',
+      '1時間以内',
+    ]) {
       expect(facilitator).toContain(answer);
     }
     expect(facilitator).toContain('期待する対応');
@@ -137,7 +160,10 @@ describe('the binder PDF', () => {
     const part = squash(text.slice(text.lastIndexOf('業務影響と復旧の順番', appendix), appendix));
     for (const heading of ['復旧の順番', '第1段階暫定の復旧', '第2段階本格的な復旧', 'バックアップの状況', '優先度の決め方']) expect(part).toContain(heading);
     const positions = recoveryOrder(answers.bia!, TODAY).map((s) => part.indexOf(squash(s.system.name).slice(0, 5)));
-    expect(positions.every((p) => p >= 0), positions.join(',')).toBe(true);
+    expect(
+      positions.every((p) => p >= 0),
+      positions.join(','),
+    ).toBe(true);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
   });
 });

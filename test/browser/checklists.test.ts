@@ -14,14 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAnswersFile } from '../../src/answers/load.ts';
 import type { Answers } from '../../src/answers/schema.ts';
 import { slotValues } from '../../src/answers/values.ts';
-import {
-  incidentChecklist,
-  partsText,
-  readinessChecklist,
-  upkeepChecklist,
-  type Checklist,
-  type ChecklistInput,
-} from '../../src/site/checklists.ts';
+import { incidentChecklist, partsText, readinessChecklist, upkeepChecklist, type Checklist, type ChecklistInput } from '../../src/site/checklists.ts';
 import { ROOT } from '../helpers.ts';
 import { exampleSite, classesOf, EXAMPLE_ANSWERS, elements, launchBrowser, parsePage, removeTempSite, textContent } from '../site-helpers.ts';
 
@@ -62,7 +55,9 @@ describe('checklists from the answers', () => {
     expect(partsText(item(list, 'first-isolate').role!)).toBe('情報システム担当（総務課）');
     expect(partsText(item(list, 'situation-overview').target!)).toBe('検知から2時間以内');
     // One first report per hop of the route; the last one carries the deadline.
-    expect(['situation-report-1', 'situation-report-2', 'situation-report-3'].map((id) => [partsText(item(list, id).role!), partsText(item(list, id).text)])).toEqual([
+    expect(
+      ['situation-report-1', 'situation-report-2', 'situation-report-3'].map((id) => [partsText(item(list, id).role!), partsText(item(list, id).text)]),
+    ).toEqual([
       ['情報システム担当（総務課）', '工場長に第一報を届けた'],
       ['工場長', '代表取締役に第一報を届けた'],
       ['代表取締役', '主要取引先に第一報を届けた'],
@@ -83,7 +78,16 @@ describe('checklists from the answers', () => {
   it('closes the high-risk entries first, the unknown (BAD) ones with them', () => {
     const list = incidentChecklist(exampleInput());
     const first = list.phases[2]!.items.map((i) => i.id);
-    expect(first.slice(0, 8)).toEqual(['first-scope', 'first-safety', 'first-close-06', 'first-close-09', 'first-close-13', 'first-close-02', 'first-close-07', 'first-close-10']);
+    expect(first.slice(0, 8)).toEqual([
+      'first-scope',
+      'first-safety',
+      'first-close-06',
+      'first-close-09',
+      'first-close-13',
+      'first-close-02',
+      'first-close-07',
+      'first-close-10',
+    ]);
     expect(item(list, 'first-close-06').threats).toEqual([6]);
     expect(partsText(item(list, 'first-close-10').text)).toBe('先に止める入口「No.10」を止めた・切り離した（評価 BAD（不明））');
     expect(first).not.toContain('first-check-unknown');
@@ -155,7 +159,9 @@ describe('checklist pages', () => {
     expect(answers).toContain('1時間以内');
     expect(answers).toContain('情報システム担当（総務課）');
     expect(answers).toContain('工場長（製造担当取締役）');
-    const upkeep = elements(parsePage(path.join(site, 'checklists', 'upkeep.html'))).map(textContent).join('\n');
+    const upkeep = elements(parsePage(path.join(site, 'checklists', 'upkeep.html')))
+      .map(textContent)
+      .join('\n');
     expect(upkeep).toContain('目標: 年2回');
   });
 
@@ -182,10 +188,11 @@ describe('checklist pages', () => {
       };
     });
 
-  const lastBlob = (page: Page) => page.evaluate(() => {
-    const kept = (window as unknown as { keptBlobs: Blob[] }).keptBlobs;
-    return kept[kept.length - 1]!.text();
-  });
+  const lastBlob = (page: Page) =>
+    page.evaluate(() => {
+      const kept = (window as unknown as { keptBlobs: Blob[] }).keptBlobs;
+      return kept[kept.length - 1]!.text();
+    });
 
   it('stamps the time when an item is ticked, keeps it across a reload, and downloads it', async () => {
     const { page, requests } = await openIncident();

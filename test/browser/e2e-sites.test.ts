@@ -192,5 +192,4 @@ describe('light pages', () => {
     expect(weights.filter((w) => w.framework.length > 0).map((w) => `${w.page}: ${w.framework.join(', ')}`)).toEqual([]);
     for (const w of weights) expect(w.js, w.page).toBeLessThan(64 * 1024);
   });
-
 });

@@ -67,7 +67,9 @@ describe('handbook pages', () => {
     expect(home.filter((h) => h === 'glossary.html')).toHaveLength(2);
     for (const file of ['plan.html', 'handbook/customising.html', 'glossary.html', 'threats/01.html']) {
       const nav = pageElements(file).find((e) => e.tagName === 'nav' && e.properties.ariaLabel === 'サイト内')!;
-      const navLinks = elements(nav).filter((e) => e.tagName === 'a').map((a) => String(a.properties.href));
+      const navLinks = elements(nav)
+        .filter((e) => e.tagName === 'a')
+        .map((a) => String(a.properties.href));
       const up = file.includes('/') ? '../' : '';
       expect(navLinks, file).toEqual(expect.arrayContaining([`${up}handbook.html`, `${up}glossary.html`]));
     }
@@ -86,9 +88,14 @@ describe('handbook pages', () => {
   it('shows slot syntax only as code and leaves the answers to the plan', () => {
     // The handbook is the same for every company: a missing answer is reported once, in the plan.
     for (const { slug } of CHAPTERS) {
-      expect(pageElements(`handbook/${slug}.html`).filter((e) => e.properties.dataAnswer !== undefined || e.properties.dataSlot !== undefined), slug).toEqual([]);
+      expect(
+        pageElements(`handbook/${slug}.html`).filter((e) => e.properties.dataAnswer !== undefined || e.properties.dataSlot !== undefined),
+        slug,
+      ).toEqual([]);
     }
-    const codes = pageElements('handbook/customising.html').filter((e) => e.tagName === 'code').map(textContent);
+    const codes = pageElements('handbook/customising.html')
+      .filter((e) => e.tagName === 'code')
+      .map(textContent);
     expect(codes).toContain('#3#情報セキュリティ担当者#3#');
   });
 });
@@ -122,7 +129,11 @@ describe('glossary page and linked terms', () => {
     const usedIn = (id: string) => {
       const term = pageElements('glossary.html').find((e) => e.properties.id === termAnchor(id))!;
       const list = elements(term).find((e) => classesOf(e).includes('used-in'));
-      return list ? elements(list).filter((e) => e.tagName === 'a').map((a) => String(a.properties.href)) : [];
+      return list
+        ? elements(list)
+            .filter((e) => e.tagName === 'a')
+            .map((a) => String(a.properties.href))
+        : [];
     };
     // 初動対応 appears in the plan's response flow and (as 初期対応/初動) across the handbook.
     expect(usedIn('first-response')).toEqual(expect.arrayContaining(['plan.html#chapter-3', 'handbook/why-cyber-bcp.html', 'handbook/incident-cases.html']));

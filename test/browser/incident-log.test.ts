@@ -68,8 +68,10 @@ async function open(context: BrowserContext, mode?: 'exercise', before?: (page: 
 
 const blobs = (page: Page) => page.evaluate(() => Promise.all((window as unknown as { keptBlobs: Blob[] }).keptBlobs.map((b) => b.text())));
 const itemIds = (page: Page) => page.$$eval('[data-item]', (els) => els.map((el) => (el as HTMLElement).dataset.item!));
-const checked = (page: Page) => page.$$eval('[data-item] input[type="checkbox"]', (boxes) => boxes.filter((b) => (b as HTMLInputElement).checked).map((b) => (b as HTMLInputElement).name));
-const stored = async (page: Page, key: string) => JSON.parse((await page.evaluate((k) => localStorage.getItem(k), key)) ?? 'null') as { recordId: string; mode: string; events: StoredEvent[] } | null;
+const checked = (page: Page) =>
+  page.$$eval('[data-item] input[type="checkbox"]', (boxes) => boxes.filter((b) => (b as HTMLInputElement).checked).map((b) => (b as HTMLInputElement).name));
+const stored = async (page: Page, key: string) =>
+  JSON.parse((await page.evaluate((k) => localStorage.getItem(k), key)) ?? 'null') as { recordId: string; mode: string; events: StoredEvent[] } | null;
 const alertText = (page: Page) => page.$eval('[data-record-alert]', (el) => ((el as HTMLElement).hidden ? '' : el.textContent));
 /** The file input of the import button (typed for uploadFile). */
 const importInput = async (page: Page) => (await page.$('[data-import]')) as ElementHandle<HTMLInputElement>;
@@ -337,7 +339,15 @@ describe('where the checklist script loads', () => {
         .filter((e) => e.tagName === 'script' && typeof e.properties.src === 'string')
         .map((e) => path.basename(String(e.properties.src)));
     expect(scriptsOf('checklists/incident.html')).toContain('checklist.js');
-    for (const page of ['index.html', 'plan.html', 'contacts.html', 'glossary.html', 'checklists.html', 'checklists/readiness.html', 'checklists/upkeep.html']) {
+    for (const page of [
+      'index.html',
+      'plan.html',
+      'contacts.html',
+      'glossary.html',
+      'checklists.html',
+      'checklists/readiness.html',
+      'checklists/upkeep.html',
+    ]) {
       expect(scriptsOf(page), page).not.toContain('checklist.js');
     }
   });
@@ -348,14 +358,19 @@ describe('where the checklist script loads', () => {
     expect(names).toEqual(RECORD_FIELDS.map((f) => f.name));
     const printed = elements(parsePage(path.join(site, 'print.html')))
       .filter((e) => e.tagName === 'table' && classesOf(e).includes('record-fields'))
-      .flatMap((table) => elements(table).filter((e) => e.tagName === 'th').map(textContent));
+      .flatMap((table) =>
+        elements(table)
+          .filter((e) => e.tagName === 'th')
+          .map(textContent),
+      );
     expect(printed).toEqual(RECORD_FIELDS.map((f) => f.label));
   });
 });
 
 describe('the log as data (src/browser/incident/log.ts)', () => {
   const at = (minute: number) => `2026-05-12T00:${String(minute).padStart(2, '0')}:00.000Z`;
-  const check = (id: string, minute: number, item: string, type = 'check') => ({ id, at: at(minute), tab: id.split('-')[0]!, type, item, value: item }) as StoredEvent;
+  const check = (id: string, minute: number, item: string, type = 'check') =>
+    ({ id, at: at(minute), tab: id.split('-')[0]!, type, item, value: item }) as StoredEvent;
 
   it('merges by id in time order, so the same event twice counts once', () => {
     const a = [check('a-1', 40, 'x'), check('a-2', 45, 'x', 'uncheck')];

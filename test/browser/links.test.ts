@@ -162,10 +162,15 @@ describe('internal links of the built site', () => {
       cpSync(fixture, fixtureShare, { recursive: true });
       const fixtureServer = await serveFolder(fixture, { base: SUBPATH });
       try {
-        const expected = ['missing.html', 'ok.html#nowhere', '#gone', '/ok.html', 'folder/', '../outside.html', 'sub/nothing.html'].map((l) => `index.html: ${l}`);
+        const expected = ['missing.html', 'ok.html#nowhere', '#gone', '/ok.html', 'folder/', '../outside.html', 'sub/nothing.html'].map(
+          (l) => `index.html: ${l}`,
+        );
         for (const root of [`${fixtureServer.origin}${SUBPATH}`, pathToFileURL(`${fixtureShare}/`).href]) {
           const { dead } = await browserDeadLinks(browser, root, ['index.html', 'ok.html', 'sub/page.html']);
-          expect(dead.map((line) => line.split('（')[0]), root).toEqual(expected);
+          expect(
+            dead.map((line) => line.split('（')[0]),
+            root,
+          ).toEqual(expected);
         }
       } finally {
         await fixtureServer.close();

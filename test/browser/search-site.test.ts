@@ -28,7 +28,8 @@ describe('the index', () => {
     const pages = [...text.matchAll(/\["([a-z0-9/-]+\.html)",/g)].length;
     expect(pages).toBeGreaterThan(30);
     expect(statSync(file).size / pages).toBeLessThan(6 * 1024);
-    for (const url of ['"index.html"', '"plan.html"', '"contacts.html"', '"glossary.html"', '"threats/01.html"', '"checklists/incident.html"']) expect(text).toContain(url);
+    for (const url of ['"index.html"', '"plan.html"', '"contacts.html"', '"glossary.html"', '"threats/01.html"', '"checklists/incident.html"'])
+      expect(text).toContain(url);
     // The print page is the PDF's source, not a search result; Pagefind is gone.
     expect(text).not.toContain('"print.html"');
     expect(existsSync(path.join(site, 'pagefind'))).toBe(false);
@@ -144,7 +145,10 @@ describe('the search box in Chromium, served and from a file share', () => {
     try {
       // A page one folder down: the box must still find the site's root.
       await page.goto(`${siteRoot}handbook/why-cyber-bcp.html`);
-      const before = await page.evaluate((names) => names.map((name) => typeof (window as unknown as Record<string, unknown>)[name]), [ENGINE_GLOBAL, INDEX_GLOBAL]);
+      const before = await page.evaluate(
+        (names) => names.map((name) => typeof (window as unknown as Record<string, unknown>)[name]),
+        [ENGINE_GLOBAL, INDEX_GLOBAL],
+      );
       const loadedBefore = requested.filter((u) => u.includes('search/'));
       const results: string[][] = [];
       for (const { query } of QUERY_CASES) results.push(await searchFor(page, siteRoot, query));

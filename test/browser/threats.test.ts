@@ -29,11 +29,17 @@ function highRiskLinks(site: string): string[] {
   const box = elements(parsePage(path.join(site, 'plan.html'))).find((e) => classesOf(e).includes('high-risk-entries'));
   expect(box, 'plan.html has the high-risk list').toBeDefined();
   const list = elements(box!).find((e) => e.tagName === 'ol');
-  return list ? elements(list).filter((e) => e.tagName === 'a').map((a) => String(a.properties.href)) : [];
+  return list
+    ? elements(list)
+        .filter((e) => e.tagName === 'a')
+        .map((a) => String(a.properties.href))
+    : [];
 }
 
 describe('threat entry content', () => {
-  const files = readdirSync(THREATS_DIR).filter((f) => f.endsWith('.mdx')).sort();
+  const files = readdirSync(THREATS_DIR)
+    .filter((f) => f.endsWith('.mdx'))
+    .sort();
 
   it('has 13 entries, numbered 1 to 13 like their files, each valid against the schema', () => {
     expect(files).toHaveLength(13);
@@ -59,7 +65,10 @@ describe('threat entry content', () => {
     const entries = files.map((file) => threatEntrySchema.parse(frontmatter(path.join(THREATS_DIR, file))));
     // Every case sits under 「この入口から入られた事例」 on exactly its own entry (Case 1: No.1, Case 2: No.10).
     for (const [n, entry] of Object.entries(CASE_ENTRY)) {
-      expect(entries.filter((e) => e.cases.includes(Number(n) as 1 | 2)).map((e) => e.number), `case ${n}`).toEqual([entry]);
+      expect(
+        entries.filter((e) => e.cases.includes(Number(n) as 1 | 2)).map((e) => e.number),
+        `case ${n}`,
+      ).toEqual([entry]);
     }
     // Entries 7 and 8 keep Case 1 as a related case, saying how.
     expect(entries.filter((e) => e.relatedCases.length > 0).map((e) => [e.number, e.relatedCases.map((r) => r.case)])).toEqual([
@@ -73,7 +82,7 @@ describe('threat entry content', () => {
     expect(wrong.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['cases.0', expect.stringContaining('事例1はNo.1から入られた事例です')]]);
   });
 
-  it('keeps each entry\'s map position in its frontmatter, one hotspot per spot', () => {
+  it("keeps each entry's map position in its frontmatter, one hotspot per spot", () => {
     const spots = files.map((file) => threatEntrySchema.parse(frontmatter(path.join(THREATS_DIR, file))).map);
     expect(new Set(spots.map((s) => `${s.x},${s.y}`)).size).toBe(13);
   });
@@ -103,7 +112,9 @@ describe('threat pages, map and plan (example answers)', () => {
   });
 
   it('builds threats/01.html … threats/13.html, each showing its entry and the company assessment', () => {
-    const pages = readdirSync(path.join(site, 'threats')).filter((f) => f.endsWith('.html')).sort();
+    const pages = readdirSync(path.join(site, 'threats'))
+      .filter((f) => f.endsWith('.html'))
+      .sort();
     expect(pages).toEqual(Array.from({ length: 13 }, (_, i) => `${String(i + 1).padStart(2, '0')}.html`));
     const six = parsePage(path.join(site, 'threats', '06.html'));
     expect(textContent(elements(six).find((e) => e.tagName === 'h1')!)).toBe('No.6 ハンディターミナル');
@@ -171,7 +182,10 @@ describe('threat pages, map and plan (example answers)', () => {
         (e) => e.tagName === 'section' && classesOf(e).includes('case'),
       );
       const related = (e: (typeof sections)[number]) => classesOf(e).includes('related-case');
-      return { came: sections.filter((e) => !related(e)).map((e) => Number(e.properties.dataCase)), related: sections.filter(related).map((e) => Number(e.properties.dataCase)) };
+      return {
+        came: sections.filter((e) => !related(e)).map((e) => Number(e.properties.dataCase)),
+        related: sections.filter(related).map((e) => Number(e.properties.dataCase)),
+      };
     };
     for (let n = 1; n <= 13; n++) {
       const { came } = sectionsOf(n);
@@ -181,7 +195,9 @@ describe('threat pages, map and plan (example answers)', () => {
     expect(sectionsOf(10).came).toEqual([2]);
     expect(sectionsOf(7)).toEqual({ came: [], related: [1] });
     expect(sectionsOf(8)).toEqual({ came: [], related: [1] });
-    const seven = elements(parsePage(path.join(site, 'threats', '07.html'))).map(textContent).join('\n');
+    const seven = elements(parsePage(path.join(site, 'threats', '07.html')))
+      .map(textContent)
+      .join('\n');
     expect(seven).toContain('関係する事例');
     expect(seven).not.toContain('この入口から入られた事例');
   });
@@ -197,7 +213,15 @@ describe('the plan follows a changed assessment', () => {
     writeFileSync(answersFile, String(doc));
     const site = await buildTempSite('threats-changed', answersFile);
     try {
-      expect(highRiskLinks(site)).toEqual(['threats/01.html', 'threats/09.html', 'threats/11.html', 'threats/13.html', 'threats/02.html', 'threats/07.html', 'threats/10.html']);
+      expect(highRiskLinks(site)).toEqual([
+        'threats/01.html',
+        'threats/09.html',
+        'threats/11.html',
+        'threats/13.html',
+        'threats/02.html',
+        'threats/07.html',
+        'threats/10.html',
+      ]);
       const hotspot = elements(parsePage(path.join(site, 'threats.html'))).find((e) => e.properties.dataEntry === '6')!;
       expect(classesOf(hotspot)).toContain('risk-2');
     } finally {

@@ -34,7 +34,10 @@ function overdueDrillAnswers(): string {
 
 async function bcp(args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, 'src/cli/bcp.ts'), ...args], { cwd: ROOT, env: { ...process.env, GITHUB_ACTIONS: '', ...env } });
+    const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, 'src/cli/bcp.ts'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, GITHUB_ACTIONS: '', ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -126,7 +129,10 @@ describe('the build of those answers', () => {
   });
 
   it('prints it on the PDF cover', () => {
-    const cover = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-enc', 'UTF-8', path.join(site, 'plan.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    const cover = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-enc', 'UTF-8', path.join(site, 'plan.pdf'), '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      '',
+    );
     expect(cover).toContain('期限を過ぎた見直し・教育・訓練・監査があります');
     expect(cover).toContain('訓練:期限2027-06-19、期限切れ（12日過ぎ）');
   });

@@ -74,15 +74,27 @@ const unclosed = swap(example, '  10: 工場長（製造担当取締役）', '  
 const misindented = swap(example, '  9: 1時間以内', ' 9: 1時間以内');
 const longValue = swap(example, '  4: UTM の警報メールと製造ラインの異常ランプが同時に出て、', `  4: ${'長'.repeat(100_000)}`);
 const wrongTypes = swap(
-  swap(swap(example, '  8:\n    - 情報システム担当（総務課）\n    - 工場長\n    - 代表取締役\n    - 主要取引先\n', '  8: 情報システム担当（総務課）\n'), '  employees: 48', '  employees: たくさん'),
+  swap(
+    swap(example, '  8:\n    - 情報システム担当（総務課）\n    - 工場長\n    - 代表取締役\n    - 主要取引先\n', '  8: 情報システム担当（総務課）\n'),
+    '  employees: 48',
+    '  employees: たくさん',
+  ),
   '    result: 4\n',
   '    result: 5\n',
 );
 const unknownKeys = swap(swap(example, '    mobile: 090-0000-1100', '    mobil: 090-0000-1100'), 'plan:\n', 'plan:\n  author: 中村\n');
-const control = swap(swap(swap(example, '  14: 総務課', '  14: 総務\u0007課'), '  shortName: かもめ精工', '  shortName: かもめ\u0000精工'), '  2: 総務課の代表窓口', '  2: 総務課の\u202e口窓表代');
+const control = swap(
+  swap(swap(example, '  14: 総務課', '  14: 総務\u0007課'), '  shortName: かもめ精工', '  shortName: かもめ\u0000精工'),
+  '  2: 総務課の代表窓口',
+  '  2: 総務課の\u202e口窓表代',
+);
 const escaped = swap(example, '  3: 情報システム担当（総務課）', '  3: "情報システム担当\\e[31m（総務課）"');
 const markup = swap(
-  swap(swap(example, '  5: UTM の通信量グラフと工場スイッチのランプの点滅により', '  5: "<script>alert(1)</script> {1+1} により"'), '    - ファイルサーバ\n', '    - "**ファイルサーバ**"\n'),
+  swap(
+    swap(example, '  5: UTM の通信量グラフと工場スイッチのランプの点滅により', '  5: "<script>alert(1)</script> {1+1} により"'),
+    '    - ファイルサーバ\n',
+    '    - "**ファイルサーバ**"\n',
+  ),
   '    - 生産管理サーバ\n',
   '    - "生産管理サーバ #3#x#3#"\n',
 );
@@ -101,55 +113,101 @@ const yamlSyntax = (file: string, text: string, needle: string, path: string, de
   const position = column === undefined ? at(text, needle) : `${lineOf(text, needle)}:${column}`;
   return `${file}:${position}  エラー  \`${path}\` のあたりが YAML として読めません。${detail}  answers-yaml-syntax`;
 };
-const invalid = (file: string, text: string, needle: string, path: string, detail: string) => `${file}:${at(text, needle)}  エラー  \`${path}\`: ${detail}  answers-invalid`;
+const invalid = (file: string, text: string, needle: string, path: string, detail: string) =>
+  `${file}:${at(text, needle)}  エラー  \`${path}\`: ${detail}  answers-invalid`;
 const CONTROL_MESSAGE = '改行・タブなどの制御文字は使えません。1行の文字で書いてください。';
-const ENCODING = (detail: string) => `回答ファイルを UTF-8 として読めません（${detail}）。メモ帳などで「UTF-8」を選んで保存し直してください（Shift_JIS や UTF-16 は使えません）。`;
+const ENCODING = (detail: string) =>
+  `回答ファイルを UTF-8 として読めません（${detail}）。メモ帳などで「UTF-8」を選んで保存し直してください（Shift_JIS や UTF-16 は使えません）。`;
 
 const CASES: Case[] = [
   {
     name: 'broken-unclosed-quote.yaml',
     bytes: unclosed,
     // The parser notices the missing quote just past the end of the line.
-    expected: (f) => [yamlSyntax(f, unclosed, '  10: "工場長', 'slots.10', '閉じ記号（引用符や括弧）が足りません。（MISSING_CHAR）', '  10: "工場長（製造担当取締役）'.length + 1)],
+    expected: (f) => [
+      yamlSyntax(
+        f,
+        unclosed,
+        '  10: "工場長',
+        'slots.10',
+        '閉じ記号（引用符や括弧）が足りません。（MISSING_CHAR）',
+        '  10: "工場長（製造担当取締役）'.length + 1,
+      ),
+    ],
   },
   {
     name: 'broken-indent.yaml',
     bytes: misindented,
     expected: (f) => [
-      yamlSyntax(f, misindented, ' 9: 1時間以内', 'slots.9', '字下げがずれています。同じ階層の項目は同じ数の半角スペースでそろえてください。この後にも読めない所が 9 か所ありますが、ここを直すと消えることがあります。（BAD_INDENT）', 1),
+      yamlSyntax(
+        f,
+        misindented,
+        ' 9: 1時間以内',
+        'slots.9',
+        '字下げがずれています。同じ階層の項目は同じ数の半角スペースでそろえてください。この後にも読めない所が 9 か所ありますが、ここを直すと消えることがあります。（BAD_INDENT）',
+        1,
+      ),
     ],
   },
   {
     name: 'broken-duplicate-key.yaml',
     bytes: duplicate,
     expected: (f) => [
-      yamlSyntax(f, duplicate, '14: 広報課', 'slots.14', `項目名「14」が ${lineOf(duplicate, '14: 総務課')} 行目と ${lineOf(duplicate, '14: 広報課')} 行目の2回書かれています。どちらかを消して1つにまとめてください。（DUPLICATE_KEY）`),
+      yamlSyntax(
+        f,
+        duplicate,
+        '14: 広報課',
+        'slots.14',
+        `項目名「14」が ${lineOf(duplicate, '14: 総務課')} 行目と ${lineOf(duplicate, '14: 広報課')} 行目の2回書かれています。どちらかを消して1つにまとめてください。（DUPLICATE_KEY）`,
+      ),
     ],
   },
   {
     name: 'number-version.yaml',
     bytes: numberVersion,
-    expected: (f) => [invalid(f, numberVersion, '1.1\n    date: 2026-10-01', 'revisions[1].version', '「1.1」は数値として読まれます。文字として扱うよう "1.1" のように引用符で囲んでください。')],
+    expected: (f) => [
+      invalid(
+        f,
+        numberVersion,
+        '1.1\n    date: 2026-10-01',
+        'revisions[1].version',
+        '「1.1」は数値として読まれます。文字として扱うよう "1.1" のように引用符で囲んでください。',
+      ),
+    ],
   },
   {
     name: 'number-phone.yaml',
     bytes: numberPhone,
     expected: (f) => [
-      invalid(f, numberPhone, '0600001201', 'contacts[0].phone', 'ハイフンのない電話番号「0600001201」は数値として読まれ、先頭の 0 が消えます。「06-1234-5678」のように市外局番・局番・番号の間にハイフンを入れてください。'),
+      invalid(
+        f,
+        numberPhone,
+        '0600001201',
+        'contacts[0].phone',
+        'ハイフンのない電話番号「0600001201」は数値として読まれ、先頭の 0 が消えます。「06-1234-5678」のように市外局番・局番・番号の間にハイフンを入れてください。',
+      ),
     ],
   },
   {
     name: 'comment-as-value.yaml',
     bytes: commentNote,
     expected: (f) => [
-      invalid(f, commentNote, '#内線なし', 'contacts[4].note', '「#」から後ろはコメントとして読まれるため、値が空になっています。「#」で始まる値は "#内線なし" のように引用符で囲んでください。'),
+      invalid(
+        f,
+        commentNote,
+        '#内線なし',
+        'contacts[4].note',
+        '「#」から後ろはコメントとして読まれるため、値が空になっています。「#」で始まる値は "#内線なし" のように引用符で囲んでください。',
+      ),
     ],
   },
   {
     name: 'slash-date.yaml',
     bytes: slashDate,
     // One message, not a second 「ありえない日付です。」 for the same field.
-    expected: (f) => [invalid(f, slashDate, '2026/09/10', 'upkeep.lastEducation', '日付は「/」ではなく「-」でつないで「2026-09-10」のように 年-月-日 で書いてください。')],
+    expected: (f) => [
+      invalid(f, slashDate, '2026/09/10', 'upkeep.lastEducation', '日付は「/」ではなく「-」でつないで「2026-09-10」のように 年-月-日 で書いてください。'),
+    ],
   },
   {
     name: 'full-width-digits.yaml',
@@ -162,13 +220,21 @@ const CASES: Case[] = [
     // The schema's own messages: both start with "id" and must not be replaced.
     expected: (f) => [
       invalid(f, contactIds, 'Factory_Manager', 'contacts[1].id', 'id は半角英小文字・数字・ハイフンで書いてください（例: security-officer）。'),
-      invalid(f, contactIds, 'security-officer\n    role: 代表取締役', 'contacts[2].id', 'id「security-officer」が重複しています。連絡先ごとに別の id にしてください。'),
+      invalid(
+        f,
+        contactIds,
+        'security-officer\n    role: 代表取締役',
+        'contacts[2].id',
+        'id「security-officer」が重複しています。連絡先ごとに別の id にしてください。',
+      ),
     ],
   },
   {
     name: 'broken-two-documents.yaml',
     bytes: twoDocs,
-    expected: (f) => [yamlSyntax(f, twoDocs, '---', '（ファイル全体）', '「---」で区切られた文書が2つ以上あります。回答は1つの文書にまとめてください。（MULTIPLE_DOCS）')],
+    expected: (f) => [
+      yamlSyntax(f, twoDocs, '---', '（ファイル全体）', '「---」で区切られた文書が2つ以上あります。回答は1つの文書にまとめてください。（MULTIPLE_DOCS）'),
+    ],
   },
   {
     name: 'broken-dangling-alias.yaml',
@@ -178,7 +244,9 @@ const CASES: Case[] = [
   {
     name: 'alias-bomb.yaml',
     bytes: aliasBomb,
-    expected: (f) => [yamlSyntax(f, aliasBomb, '*a', 'bomb_b', 'エイリアス（*名前）の参照が多すぎます。同じ値は繰り返し書いてください。（RESOURCE_EXHAUSTION）')],
+    expected: (f) => [
+      yamlSyntax(f, aliasBomb, '*a', 'bomb_b', 'エイリアス（*名前）の参照が多すぎます。同じ値は繰り返し書いてください。（RESOURCE_EXHAUSTION）'),
+    ],
   },
   {
     name: 'empty.yaml',
@@ -192,7 +260,9 @@ const CASES: Case[] = [
   },
   {
     name: 'missing.yaml',
-    expected: (f) => [`${f}:1:1  エラー  回答ファイル ${f} が見つかりません。パスを確かめるか、answers/answers.yaml を写して作ってください。  answers-not-found`],
+    expected: (f) => [
+      `${f}:1:1  エラー  回答ファイル ${f} が見つかりません。パスを確かめるか、answers/answers.yaml を写して作ってください。  answers-not-found`,
+    ],
   },
   {
     name: 'top-level-list.yaml',
@@ -203,7 +273,9 @@ const CASES: Case[] = [
     name: 'bom.yaml',
     bytes: bom,
     // The BOM is not a character of the first line: the column is the one an editor shows.
-    expected: (f) => [`${f}:1:18  エラー  \`templateVersion\`: 「1.0」は数値の 1 として読まれます。文字として扱うよう "1.0" のように引用符で囲んでください。  answers-invalid`],
+    expected: (f) => [
+      `${f}:1:18  エラー  \`templateVersion\`: 「1.0」は数値の 1 として読まれます。文字として扱うよう "1.0" のように引用符で囲んでください。  answers-invalid`,
+    ],
   },
   {
     name: 'crlf.yaml',
@@ -216,7 +288,13 @@ const CASES: Case[] = [
     name: 'tab-indent.yaml',
     bytes: tabIndent,
     expected: (f) => [
-      yamlSyntax(f, tabIndent, '\tlastDrill', 'upkeep.lastDrill', '字下げにタブが使われています。半角スペースで字下げしてください。この後にも読めない所が 3 か所ありますが、ここを直すと消えることがあります。（TAB_AS_INDENT）'),
+      yamlSyntax(
+        f,
+        tabIndent,
+        '\tlastDrill',
+        'upkeep.lastDrill',
+        '字下げにタブが使われています。半角スペースで字下げしてください。この後にも読めない所が 3 か所ありますが、ここを直すと消えることがあります。（TAB_AS_INDENT）',
+      ),
     ],
   },
   {
@@ -232,7 +310,9 @@ const CASES: Case[] = [
   {
     name: 'very-large-file.yaml',
     bytes: `${example}# ${'x'.repeat(1_100_000)}\n`,
-    expected: (f) => [`${f}:1:1  エラー  回答ファイルが大きすぎます（1.1 MB、上限 1.0 MB）。別のファイルを指定していないか確かめ、回答だけを書いてください。  answers-too-large`],
+    expected: (f) => [
+      `${f}:1:1  エラー  回答ファイルが大きすぎます（1.1 MB、上限 1.0 MB）。別のファイルを指定していないか確かめ、回答だけを書いてください。  answers-too-large`,
+    ],
   },
   {
     name: 'wrong-types.yaml',

@@ -28,7 +28,15 @@ function companyWords(answers: Answers): string[] {
   const { slots } = answers;
   return [
     answers.company.name,
-    slots[1], slots[2], slots[3], slots[10], slots[14], slots[13]?.from, slots[13]?.to, slots[7], slots[9],
+    slots[1],
+    slots[2],
+    slots[3],
+    slots[10],
+    slots[14],
+    slots[13]?.from,
+    slots[13]?.to,
+    slots[7],
+    slots[9],
     ...(slots[8] ?? []),
     outsideResponder(answers)?.organisation,
     ...(answers.bia?.systems.flatMap((s) => [s.name, s.rto, s.reentry]) ?? []),
@@ -58,7 +66,18 @@ describe('exercises from other answers', () => {
   it('carry that company’s roles, systems, outside firm and time targets', () => {
     const { slots } = variant;
     const facilitator = SCENARIOS.map((id) => mainText(exercisePage(id, 'facilitator'))).join('\n');
-    for (const word of [slots[1]!, slots[3]!, slots[10]!, slots[14]!, outsideResponder(variant)!.organisation!, slots[7]!, slots[9]!, '成形条件サーバ', '成形機の監視端末', '品質記録 PC']) {
+    for (const word of [
+      slots[1]!,
+      slots[3]!,
+      slots[10]!,
+      slots[14]!,
+      outsideResponder(variant)!.organisation!,
+      slots[7]!,
+      slots[9]!,
+      '成形条件サーバ',
+      '成形機の監視端末',
+      '品質記録 PC',
+    ]) {
       expect(facilitator, word).toContain(word);
     }
   });
@@ -67,7 +86,10 @@ describe('exercises from other answers', () => {
     const index = mainText('exercises.html');
     const titles = ['USB メモリーから工場にマルウェアが入る', 'クラウドサービスのアカウントが乗っ取られる', 'ランサムウェアで業務の要のシステムが止まる'];
     const at = titles.map((t) => index.indexOf(t));
-    expect(at.every((i) => i >= 0), at.join(',')).toBe(true);
+    expect(
+      at.every((i) => i >= 0),
+      at.join(','),
+    ).toBe(true);
     expect(at).toEqual([...at].sort((a, b) => a - b));
   });
 
@@ -122,7 +144,11 @@ describe('the public build', () => {
     const files = outputs(publicSite!);
     expect(files.some((f) => f.file === 'plan.pdf')).toBe(true);
     expect(files.some((f) => f.file === 'search/index.js')).toBe(true);
-    const found = files.flatMap(({ file, text }) => needles().filter((n) => text.includes(n)).map((n) => `${file}: ${n}`));
+    const found = files.flatMap(({ file, text }) =>
+      needles()
+        .filter((n) => text.includes(n))
+        .map((n) => `${file}: ${n}`),
+    );
     expect(found).toEqual([]);
   });
 

@@ -25,7 +25,10 @@ function snapshot(dir: string): Record<string, string> {
     for (const name of readdirSync(path.join(dir, sub))) {
       const rel = path.join(sub, name);
       if (statSync(path.join(dir, rel)).isDirectory()) walk(rel);
-      else files[rel] = createHash('sha256').update(readFileSync(path.join(dir, rel))).digest('hex');
+      else
+        files[rel] = createHash('sha256')
+          .update(readFileSync(path.join(dir, rel)))
+          .digest('hex');
     }
   };
   walk('');
@@ -156,7 +159,10 @@ describe('two builds at once', () => {
   it('into different folders both succeed, each with its own Astro scratch space', async () => {
     const a = path.join(temp, 'a');
     const b = path.join(temp, 'b');
-    const [first, second] = await Promise.all([spawnBuild(['--answers', EXAMPLE, '--out', a, '--no-pdf']).done, spawnBuild(['--answers', EXAMPLE, '--out', b, '--no-pdf']).done]);
+    const [first, second] = await Promise.all([
+      spawnBuild(['--answers', EXAMPLE, '--out', a, '--no-pdf']).done,
+      spawnBuild(['--answers', EXAMPLE, '--out', b, '--no-pdf']).done,
+    ]);
     expect(first.code, first.stderr).toBe(0);
     expect(second.code, second.stderr).toBe(0);
     expect(snapshot(a)).toEqual(snapshot(b));

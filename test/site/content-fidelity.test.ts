@@ -34,9 +34,27 @@ function itemText(list: Checklist, id: string): string | undefined {
  * of its text). Removing any of them fails here.
  */
 const IPA_ITEMS: ReadonlyArray<{ item: string; plan?: string; checklist: 'incident' | 'readiness'; id: string; words: string }> = [
-  { item: 'suspend cloud access and sync when isolating', plan: 'クラウドサービスへの接続と同期', checklist: 'incident', id: 'first-isolate-cloud', words: 'クラウドサービスへの接続と同期' },
-  { item: 'safety check before stopping production equipment', plan: '止めても人や設備に危険がないか', checklist: 'incident', id: 'first-safety', words: '止めても人や設備に危険がないか' },
-  { item: 'record how to reach an outside reporter', plan: '折り返しの連絡先', checklist: 'incident', id: 'discover-outside-reporter', words: '折り返し連絡できる' },
+  {
+    item: 'suspend cloud access and sync when isolating',
+    plan: 'クラウドサービスへの接続と同期',
+    checklist: 'incident',
+    id: 'first-isolate-cloud',
+    words: 'クラウドサービスへの接続と同期',
+  },
+  {
+    item: 'safety check before stopping production equipment',
+    plan: '止めても人や設備に危険がないか',
+    checklist: 'incident',
+    id: 'first-safety',
+    words: '止めても人や設備に危険がないか',
+  },
+  {
+    item: 'record how to reach an outside reporter',
+    plan: '折り返しの連絡先',
+    checklist: 'incident',
+    id: 'discover-outside-reporter',
+    words: '折り返し連絡できる',
+  },
   { item: 'a dedicated inquiry window for customers', checklist: 'incident', id: 'situation-inquiry-window', words: '問い合わせ専用の窓口' },
   { item: 'compensation or apology to those harmed', plan: '補償', checklist: 'incident', id: 'after-compensation', words: '補償' },
   { item: 'monitoring after recovery', plan: 'ログと通信を見張り', checklist: 'incident', id: 'recovery-monitor', words: '見張った' },
@@ -45,9 +63,27 @@ const IPA_ITEMS: ReadonlyArray<{ item: string; plan?: string; checklist: 'incide
   { item: 'severity levels that decide the response office', plan: 'ただちに対策本部を置く', checklist: 'incident', id: 'judge-level', words: 'レベル' },
   { item: 'preparation: a report template', plan: '報告書のひな形', checklist: 'readiness', id: 'ready-report-template', words: '報告書のひな形' },
   { item: 'preparation: removal tools', plan: 'ウイルスの駆除ツール', checklist: 'readiness', id: 'ready-removal-tools', words: '駆除ツール' },
-  { item: 'preparation: the password-reset procedure', plan: 'パスワードを設定し直す手順', checklist: 'readiness', id: 'ready-password-reset', words: 'パスワードを設定し直す手順' },
-  { item: 'everyone resets their password', plan: '全従業員にパスワードを設定し直してもらい', checklist: 'incident', id: 'recovery-password-all', words: '全従業員にパスワード' },
-  { item: 'suspicious files and the ransom note kept as evidence', plan: '不審なファイルと、画面に出た脅迫文', checklist: 'incident', id: 'first-suspicious-files', words: '脅迫文' },
+  {
+    item: 'preparation: the password-reset procedure',
+    plan: 'パスワードを設定し直す手順',
+    checklist: 'readiness',
+    id: 'ready-password-reset',
+    words: 'パスワードを設定し直す手順',
+  },
+  {
+    item: 'everyone resets their password',
+    plan: '全従業員にパスワードを設定し直してもらい',
+    checklist: 'incident',
+    id: 'recovery-password-all',
+    words: '全従業員にパスワード',
+  },
+  {
+    item: 'suspicious files and the ransom note kept as evidence',
+    plan: '不審なファイルと、画面に出た脅迫文',
+    checklist: 'incident',
+    id: 'first-suspicious-files',
+    words: '脅迫文',
+  },
   { item: 'a 5W1H fact sheet for the first report', plan: '5W1H', checklist: 'incident', id: 'situation-facts', words: '5W1H' },
 ];
 
@@ -81,8 +117,12 @@ describe('public consulting and reporting windows', () => {
   function windowsIn(root: Root | Element) {
     const box = elements(root).find((e) => e.properties.dataPublicWindows !== undefined);
     expect(box, 'a data-public-windows element').toBeDefined();
-    const ids = elements(box!).filter((e) => e.properties.dataWindow !== undefined).map((e) => String(e.properties.dataWindow));
-    const hrefs = elements(box!).filter((e) => e.tagName === 'a').map((a) => String(a.properties.href));
+    const ids = elements(box!)
+      .filter((e) => e.properties.dataWindow !== undefined)
+      .map((e) => String(e.properties.dataWindow));
+    const hrefs = elements(box!)
+      .filter((e) => e.tagName === 'a')
+      .map((a) => String(a.properties.href));
     for (const href of hrefs) expect(new URL(href).protocol, href).toBe('https:');
     return { ids, hrefs, text: textContent(box!) };
   }
@@ -114,7 +154,9 @@ describe('public consulting and reporting windows', () => {
     expect(shown.ids).toEqual(PUBLIC_WINDOWS.filter((w) => w.kind !== '参考').map((w) => w.id));
     expect(shown.text).toContain(PUBLIC_WINDOWS_AS_OF);
     // The same step in the binder's printed checklist.
-    const printed = elements(parsePage(path.join(exampleSite(), 'print.html'))).find((e) => e.tagName === 'tr' && String(e.properties.id).endsWith('-situation-authorities'));
+    const printed = elements(parsePage(path.join(exampleSite(), 'print.html'))).find(
+      (e) => e.tagName === 'tr' && String(e.properties.id).endsWith('-situation-authorities'),
+    );
     expect(printed, 'the printed reporting step').toBeDefined();
     expect(windowsIn(printed!).ids).toEqual(shown.ids);
   });
@@ -155,7 +197,15 @@ describe('checklist content', () => {
     const file = 'content/checklists/incident.yaml';
     const wrongRefs = parseChecklist(
       'incident',
-      [...head, '      - id: a', '        text: 項目', '        threats: [14]', '      - id: c', '        text: 項目', '        link: { page: nowhere, label: x }'].join('\n'),
+      [
+        ...head,
+        '      - id: a',
+        '        text: 項目',
+        '        threats: [14]',
+        '      - id: c',
+        '        text: 項目',
+        '        link: { page: nowhere, label: x }',
+      ].join('\n'),
       file,
     );
     expect(wrongRefs.content).toBeUndefined();
@@ -171,7 +221,17 @@ describe('checklist content', () => {
   });
 
   it('points at a plan reference the plan does not have', () => {
-    const text = ['title: テスト', 'phases:', '  - id: one', '    title: 一', '    plan: "3.9"', '    items:', '      - id: a', '        text: 項目', '        plan: "3.1.4"'].join('\n');
+    const text = [
+      'title: テスト',
+      'phases:',
+      '  - id: one',
+      '    title: 一',
+      '    plan: "3.9"',
+      '    items:',
+      '      - id: a',
+      '        text: 項目',
+      '        plan: "3.1.4"',
+    ].join('\n');
     const loaded = parseChecklist('incident', text, 'content/checklists/incident.yaml');
     const problems = unknownPlanSections(loaded, planSectionNumbers(ROOT));
     expect(problems.map((p) => `${p.line}:${p.column} ${p.ruleId}`)).toEqual(['5:12 checklist-invalid']);

@@ -43,7 +43,11 @@ describe('the guideline tables', () => {
     const labels = new Set(guidelines.automotive.items.map((i) => i.label));
     for (const label of [5, 6, 7, 11, 14, 23, 24]) expect(labels.has(label), `label ${label}`).toBe(true);
     const parts = guidelines.automotive.items.filter((i) => i.label === 6).map((i) => i.part ?? '');
-    for (const step of ['発見報告', '初動', '調査・対応', '復旧', '最終報告']) expect(parts.some((p) => p.includes(step)), step).toBe(true);
+    for (const step of ['発見報告', '初動', '調査・対応', '復旧', '最終報告'])
+      expect(
+        parts.some((p) => p.includes(step)),
+        step,
+      ).toBe(true);
     expect(parts.filter((p) => p.startsWith('盛り込む内容'))).toHaveLength(7);
   });
 
@@ -54,7 +58,12 @@ describe('the guideline tables', () => {
   it('report a reference to a heading that is gone at its line in the table', () => {
     const broken: Guidelines = {
       ...guidelines,
-      automotive: { ...guidelines.automotive, items: guidelines.automotive.items.map((i, n) => (n === 0 ? { ...i, evidence: [{ ...i.evidence[0]!, anchor: 'no-such-heading' }, ...i.evidence.slice(1)] } : i)) },
+      automotive: {
+        ...guidelines.automotive,
+        items: guidelines.automotive.items.map((i, n) =>
+          n === 0 ? { ...i, evidence: [{ ...i.evidence[0]!, anchor: 'no-such-heading' }, ...i.evidence.slice(1)] } : i,
+        ),
+      },
     };
     const text = readFileSync(path.join(ROOT, AUTOMOTIVE_FILE), 'utf8').split('\n');
     const line = text.findIndex((l) => l.includes('anchor: chapter-4')) + 1;
@@ -88,7 +97,13 @@ describe('the self-score', () => {
   it('scores backups from the BIA, and leaves them 未評価 without one', () => {
     const backup = item('backup-restore');
     expect(scoreItem(backup, example, TODAY).verdict).toBe('対策完了');
-    expect(scoreItem(backup, variant((a) => delete a.bia), TODAY)).toMatchObject({ verdict: '未評価', points: undefined });
+    expect(
+      scoreItem(
+        backup,
+        variant((a) => delete a.bia),
+        TODAY,
+      ),
+    ).toMatchObject({ verdict: '未評価', points: undefined });
     const noOffline = variant((a) => a.bia!.systems.forEach((s) => s.backup && (s.backup.offline = false)));
     expect(scoreItem(backup, noOffline, TODAY)).toMatchObject({ verdict: '未実施', points: 0 });
   });
@@ -119,7 +134,11 @@ describe('the CSV for the customer’s check sheet', () => {
     const uncovered = sheet.labels.filter((l) => l.items === 0);
     expect(uncovered.length).toBeGreaterThan(10);
     expect(rows).toHaveLength(1 + sheet.items.length + uncovered.length);
-    for (const label of uncovered) expect(rows.some((r) => r.startsWith(`label-${label.number},`) && r.includes(',未評価,')), label.name).toBe(true);
+    for (const label of uncovered)
+      expect(
+        rows.some((r) => r.startsWith(`label-${label.number},`) && r.includes(',未評価,')),
+        label.name,
+      ).toBe(true);
   });
 
   it('quotes commas and quotes, and defuses spreadsheet formulas', () => {

@@ -26,7 +26,8 @@ function folder(files: Record<string, string>): string {
   return dir;
 }
 
-const HINT = '本文の枠が解決されていないか、ページのテンプレートが枠記号を出力しています。意図して見せる場合は <code> か data-slot 属性を持つ要素の中に置いてください。';
+const HINT =
+  '本文の枠が解決されていないか、ページのテンプレートが枠記号を出力しています。意図して見せる場合は <code> か data-slot 属性を持つ要素の中に置いてください。';
 const left = (where: string, raw: string) => `  エラー  生成した HTML${where}に枠記号 \`${raw}\` が残っています。${HINT}  marker-in-output`;
 
 describe('guardHtml', () => {

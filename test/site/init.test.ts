@@ -61,15 +61,25 @@ function fillIn(source: string): string {
       if (!empty) return;
       const inContacts = ancestors.some((a) => isMap(a) && a.has('role'));
       const value =
-        key === 'name' ? '有限会社テスト製作所'
-        : key === 'person' ? persons.shift()
-        : key === 'mobile' ? mobiles.shift()
-        : key === 'phone' ? (inContacts ? '03-5555-0100' : undefined)
-        : key === 'organisation' ? 'テストサポート株式会社'
-        : key === 'approvedBy' ? '経営層'
-        : key === '6' ? ['生産管理サーバ', 'UTM']
-        : key === '8' ? ['情報セキュリティ担当者', '製造部門担当役員', '経営層', '取引先']
-        : undefined;
+        key === 'name'
+          ? '有限会社テスト製作所'
+          : key === 'person'
+            ? persons.shift()
+            : key === 'mobile'
+              ? mobiles.shift()
+              : key === 'phone'
+                ? inContacts
+                  ? '03-5555-0100'
+                  : undefined
+                : key === 'organisation'
+                  ? 'テストサポート株式会社'
+                  : key === 'approvedBy'
+                    ? '経営層'
+                    : key === '6'
+                      ? ['生産管理サーバ', 'UTM']
+                      : key === '8'
+                        ? ['情報セキュリティ担当者', '製造部門担当役員', '経営層', '取引先']
+                        : undefined;
       expect(value, `a fill-in value for ${key}`).toBeDefined();
       pair.value = doc.createNode(value);
     },
@@ -81,7 +91,13 @@ describe('bcp init', () => {
   it('writes the questions as comments, the samples, a fresh history and unassessed threats', () => {
     for (const slot of slotsOf()) expect(text, `question of #${slot.id}#`).toContain(`# #${slot.id}# ${slot.label}`);
     for (const slot of slotsOf()) expect(text, `question of #${slot.id}#`).toContain(slot.question);
-    const doc = parseDocument(text).toJS() as { templateVersion: string; slots: Record<string, unknown>; revisions: unknown; upkeep?: unknown; threats: Record<string, unknown> };
+    const doc = parseDocument(text).toJS() as {
+      templateVersion: string;
+      slots: Record<string, unknown>;
+      revisions: unknown;
+      upkeep?: unknown;
+      threats: Record<string, unknown>;
+    };
     expect(doc.templateVersion).toBe('1.0');
     expect(doc.slots[7]).toBe('2時間以内');
     expect(doc.slots[6]).toEqual([]);
@@ -107,7 +123,9 @@ describe('bcp init', () => {
     expect(blanks).toHaveLength(17);
     expect(result.problems.map((p) => [p.line, p.severity, p.ruleId])).toEqual(blanks.map((line) => [line, 'error', 'answers-invalid']));
     const relative = path.relative(ROOT, file);
-    expect(formatProblem(result.problems[0]!)).toBe(`${relative}:${lines.indexOf('  name: ""') + 1}:9  エラー  \`company.name\`: 空です。値を書いてください。  answers-invalid`);
+    expect(formatProblem(result.problems[0]!)).toBe(
+      `${relative}:${lines.indexOf('  name: ""') + 1}:9  エラー  \`company.name\`: 空です。値を書いてください。  answers-invalid`,
+    );
   });
 
   it('once filled in, passes with warnings only where the template sample or 未評価 is left', async () => {
@@ -166,7 +184,11 @@ describe('bcp init from the command line', () => {
   it('never overwrites without --force', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'bcp-init-cli-'));
     try {
-      expect(await bcp(['init'], cwd)).toEqual({ code: 0, stdout: 'answers/answers.yaml を作りました。続けて `npm run check` を実行し、示された欄を埋めてください。\n', stderr: '' });
+      expect(await bcp(['init'], cwd)).toEqual({
+        code: 0,
+        stdout: 'answers/answers.yaml を作りました。続けて `npm run check` を実行し、示された欄を埋めてください。\n',
+        stderr: '',
+      });
       writeFileSync(path.join(cwd, 'answers/answers.yaml'), '# 自社の回答\n');
       expect(await bcp(['init'], cwd)).toEqual({
         code: 2,

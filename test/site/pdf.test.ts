@@ -131,7 +131,9 @@ describe('the binder PDF', () => {
     pages.forEach((page, index) => {
       if (index === 0) return;
       const lines = page.split('\n').filter((l) => l.trim() !== '');
-      expect(squash(lines[0]!), `page ${index + 1} header`).toBe(squash(`${answers.company.name} ${answers.plan.title} 第${revision.version}版（${revision.date}）`));
+      expect(squash(lines[0]!), `page ${index + 1} header`).toBe(
+        squash(`${answers.company.name} ${answers.plan.title} 第${revision.version}版（${revision.date}）`),
+      );
       expect(squash(lines.at(-1)!), `page ${index + 1} footer`).toBe(`${index + 1}/${pages.length}${answers.plan.confidentiality}`);
     });
   });
@@ -146,7 +148,17 @@ describe('the binder PDF', () => {
       .filter((m): m is RegExpExecArray => m !== null)
       .map((m) => ({ title: m[1]!.trim(), page: Number(m[2]) }));
     expect(entries.length).toBeGreaterThan(20);
-    for (const title of ['緊急連絡先', '改訂履歴', '1. はじめに', '3.1 発見・通報', '対応チェックリスト', '備えのチェックリスト', '年間の点検チェックリスト', '脅威の入口と当社の評価', '用語集']) {
+    for (const title of [
+      '緊急連絡先',
+      '改訂履歴',
+      '1. はじめに',
+      '3.1 発見・通報',
+      '対応チェックリスト',
+      '備えのチェックリスト',
+      '年間の点検チェックリスト',
+      '脅威の入口と当社の評価',
+      '用語集',
+    ]) {
       expect(entries.map((e) => e.title)).toContain(title);
     }
     for (const entry of entries) {
@@ -242,7 +254,10 @@ describe('the binder PDF', () => {
   });
 
   it('embeds only subsets of Noto Sans JP, no Type 3 or system font', () => {
-    const rows = run('pdffonts', [pdfFile]).split('\n').slice(2).filter((l) => l.trim() !== '');
+    const rows = run('pdffonts', [pdfFile])
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim() !== '');
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
       expect(row, row).toMatch(/^[A-Z]{6}\+NotoSansJP\S*\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes\s/);

@@ -43,14 +43,19 @@ function outputTexts(dir: string): Array<{ file: string; text: string }> {
 function found(dir: string, values: readonly string[]): string[] {
   const texts = outputTexts(dir);
   return texts.flatMap(({ file, text }) =>
-    values.filter((value) => [normalizeText(value), normalizeText(encodeURIComponent(value))].some((n) => text.includes(n))).map((value) => `${file}: ${value}`),
+    values
+      .filter((value) => [normalizeText(value), normalizeText(encodeURIComponent(value))].some((n) => text.includes(n)))
+      .map((value) => `${file}: ${value}`),
   );
 }
 
 beforeAll(async () => {
   const log: string[] = [];
   // A date when education, drill and audit are overdue: the public build must still say nothing of it.
-  expect(await buildSite({ answersFile: ANSWERS, outDir: publicDir, cwd: ROOT, public: true, today: '2027-08-01', log: (l) => log.push(l) }), log.join('\n')).toBe(true);
+  expect(
+    await buildSite({ answersFile: ANSWERS, outDir: publicDir, cwd: ROOT, public: true, today: '2027-08-01', log: (l) => log.push(l) }),
+    log.join('\n'),
+  ).toBe(true);
 });
 
 describe('the public answers', () => {
@@ -97,7 +102,9 @@ describe('the public build', () => {
     const phones = new Set(personalValues(answers).flatMap((v) => phoneDigits(v) ?? []));
     expect(phones.size).toBe(9);
     const hits = outputTexts(publicDir).flatMap(({ file, text }) => [
-      ...phoneNumbersIn(text).filter((p) => phones.has(p.digits)).map((p) => `${file}: ${p.written}`),
+      ...phoneNumbersIn(text)
+        .filter((p) => phones.has(p.digits))
+        .map((p) => `${file}: ${p.written}`),
       ...['中村', '松本', '岡田', '由紀'].filter((name) => text.includes(name)).map((name) => `${file}: ${name}`),
     ]);
     expect(hits).toEqual([]);
@@ -158,7 +165,10 @@ describe('applyPublicAllowlist', () => {
   };
 
   it('removes pages nobody allowlisted (added later by anyone) and unlinks them', async () => {
-    write('index.html', '<nav><a href="plan.html">計画</a><a class="x" href="bia.html">事業影響度分析</a></nav><a href=\'exercises/2026-drill.html#r\'>訓練記録</a>');
+    write(
+      'index.html',
+      '<nav><a href="plan.html">計画</a><a class="x" href="bia.html">事業影響度分析</a></nav><a href=\'exercises/2026-drill.html#r\'>訓練記録</a>',
+    );
     write('plan.html', '<a href="guideline.csv">対応表（CSV）</a> <a href="https://example.com/bia.html">外部</a>');
     write('bia.html', '<p>停止で失う売上</p>');
     write('exercises/2026-drill.html', '<p>訓練で見つかった弱点</p>');
@@ -170,7 +180,9 @@ describe('applyPublicAllowlist', () => {
     expect(readFileSync(path.join(site, 'index.html'), 'utf8')).toBe(
       '<nav><a href="plan.html">計画</a><span class="internal-only">事業影響度分析</span></nav><span class="internal-only">訓練記録</span>',
     );
-    expect(readFileSync(path.join(site, 'plan.html'), 'utf8')).toBe('<span class="internal-only">対応表（CSV）</span> <a href="https://example.com/bia.html">外部</a>');
+    expect(readFileSync(path.join(site, 'plan.html'), 'utf8')).toBe(
+      '<span class="internal-only">対応表（CSV）</span> <a href="https://example.com/bia.html">外部</a>',
+    );
   });
 
   it('cuts the print parts of pages that are not public out of print.html, with their contents entries', async () => {
@@ -192,7 +204,7 @@ describe('applyPublicAllowlist', () => {
     );
   });
 
-  it('leaves the public build\'s print page as Astro wrote it', () => {
+  it("leaves the public build's print page as Astro wrote it", () => {
     const html = readFileSync(path.join(publicDir, 'print.html'), 'utf8');
     expect(html).toContain('data-print-of="threats.html"');
     expect(dropInternalPrintParts(html)).toBe(html);

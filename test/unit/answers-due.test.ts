@@ -40,7 +40,10 @@ function rules(text: string, today?: string): string[] {
 
 async function bcp(args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, 'src/cli/bcp.ts'), ...args], { cwd: ROOT, env: { ...process.env, GITHUB_ACTIONS: '' } });
+    const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, 'src/cli/bcp.ts'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, GITHUB_ACTIONS: '' },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

@@ -19,7 +19,10 @@ const NEW_REVISION = '  - version: "1.2"\n    date: 2026-11-01\n    summary: 初
 let repo: string;
 
 function git(...args: string[]) {
-  return execFileSync('git', ['-c', 'user.name=テスト', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' });
+  return execFileSync('git', ['-c', 'user.name=テスト', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: repo,
+    encoding: 'utf8',
+  });
 }
 
 function write(file: string, text: string) {
@@ -110,15 +113,18 @@ describe('bcp revisions', () => {
   it('says so in Japanese when the base cannot be found', () => {
     const [problem] = checkRevisions({ base: 'origin/nai', cwd: repo }).problems;
     expect(problem?.ruleId).toBe('revision-base-unknown');
-    expect(problem?.message).toMatch(/^比べる元「origin\/nai」が git で見つかりません（.+）。ブランチ名を確かめ、CI では履歴をすべて取得（actions\/checkout の fetch-depth: 0）してください。$/);
+    expect(problem?.message).toMatch(
+      /^比べる元「origin\/nai」が git で見つかりません（.+）。ブランチ名を確かめ、CI では履歴をすべて取得（actions\/checkout の fetch-depth: 0）してください。$/,
+    );
   });
 
   it('exits non-zero from the command line with the located message', async () => {
     edit('content/plan/01-intro.mdx', '計画の目的。', '計画の目的と範囲。');
     const run = promisify(execFile);
-    const failed = await run(process.execPath, [path.join(ROOT, 'src/cli/bcp.ts'), 'revisions', '--base', 'main'], { cwd: repo, env: { ...process.env, GITHUB_ACTIONS: '' } }).catch(
-      (error: { code: number; stderr: string }) => error,
-    );
+    const failed = await run(process.execPath, [path.join(ROOT, 'src/cli/bcp.ts'), 'revisions', '--base', 'main'], {
+      cwd: repo,
+      env: { ...process.env, GITHUB_ACTIONS: '' },
+    }).catch((error: { code: number; stderr: string }) => error);
     expect('code' in failed ? failed.code : 0).toBe(1);
     expect(failed.stderr.trim()).toBe(missing('content/plan/01-intro.mdx'));
     addRevision();

@@ -168,14 +168,20 @@ describe('consistency rules', () => {
   });
 
   it('answer-markup: markup in an answer is shown as written, with a warning', () => {
-    const text = swap(example, '  5: UTM の通信量グラフと', '  5: **UTM** の通信量グラフと').replace('  5: **UTM**', '  5: "**UTM**').replace('点滅により\n', '点滅により"\n');
+    const text = swap(example, '  5: UTM の通信量グラフと', '  5: **UTM** の通信量グラフと')
+      .replace('  5: **UTM**', '  5: "**UTM**')
+      .replace('点滅により\n', '点滅により"\n');
     expect(rules(text)).toEqual([
       `answers.yaml:${at(text, '"**UTM**')}  警告  \`slots.5\`: 回答に「**UTM**」という HTML・MDX・Markdown・枠の書き方があります。サイトと PDF では書式にも枠にもならず、書いたとおりの文字で出ます。そのつもりでなければ消してください。  answer-markup`,
     ]);
   });
 
   it('revision-order and date-in-future: the history reads oldest first and ends no later than today', () => {
-    const text = swap(swap(example, '  - version: "1.1"\n    date: 2026-10-01', '  - version: "0.9"\n    date: 2026-03-01'), '    date: 2026-04-01', '    date: 2026-10-20');
+    const text = swap(
+      swap(example, '  - version: "1.1"\n    date: 2026-10-01', '  - version: "0.9"\n    date: 2026-03-01'),
+      '    date: 2026-04-01',
+      '    date: 2026-10-20',
+    );
     expect(rules(text, '2026-10-15')).toEqual([
       `answers.yaml:${at(text, '2026-10-20')}  エラー  \`revisions[0].date\`: 2026-10-20 は今日（2026-10-15）より後の日付です。実際に行った・承認した日を書いてください。  date-in-future`,
       `answers.yaml:${at(text, '"0.9"')}  エラー  \`revisions[1].version\`: 版「0.9」が前の版「1.0」より新しくなっていません。改訂履歴は古い版から順に、新しい版を最後に足してください。  revision-order`,

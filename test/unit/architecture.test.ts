@@ -63,7 +63,10 @@ describe('the import direction', () => {
 
   it('never imports from a later stage', () => {
     const backwards = [...graph].flatMap(([file, targets]) =>
-      targets.filter((target) => target.startsWith('src/') || target.startsWith('plugins/')).filter((target) => layerOf(target) > layerOf(file)).map((target) => `${file} → ${target}`),
+      targets
+        .filter((target) => target.startsWith('src/') || target.startsWith('plugins/'))
+        .filter((target) => layerOf(target) > layerOf(file))
+        .map((target) => `${file} → ${target}`),
     );
     expect(backwards).toEqual([]);
   });

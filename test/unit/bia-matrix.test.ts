@@ -49,9 +49,23 @@ describe('system priorities', () => {
   it('take the highest priority of the processes that use a system and name those processes', () => {
     const answers = bia(
       [
-        { name: '受注', impact: { delivery: '高', money: '高' }, systems: [{ system: 'サーバ', dependency: '竹' }, { system: 'メール', dependency: '梅' }] },
+        {
+          name: '受注',
+          impact: { delivery: '高', money: '高' },
+          systems: [
+            { system: 'サーバ', dependency: '竹' },
+            { system: 'メール', dependency: '梅' },
+          ],
+        },
         { name: '加工', impact: { delivery: '高', money: '中' }, systems: [{ system: 'サーバ', dependency: '竹' }] },
-        { name: '経理', impact: { delivery: '低', money: '中' }, systems: [{ system: 'サーバ', dependency: '松' }, { system: '会計', dependency: '竹' }] },
+        {
+          name: '経理',
+          impact: { delivery: '低', money: '中' },
+          systems: [
+            { system: 'サーバ', dependency: '松' },
+            { system: '会計', dependency: '竹' },
+          ],
+        },
       ],
       [{ name: 'サーバ' }, { name: 'メール' }, { name: '会計' }, { name: '予備機' }],
     );
@@ -68,10 +82,26 @@ describe('the recovery order', () => {
   it('puts higher priority first, then the shorter RTO, then the order of the list; unused systems last', () => {
     const answers = bia(
       [
-        { name: '生産', impact: { delivery: '高', money: '低' }, systems: [{ system: 'B1', dependency: '梅' }, { system: 'S2', dependency: '松' }, { system: 'S1', dependency: '松' }, { system: 'S3', dependency: '松' }] },
+        {
+          name: '生産',
+          impact: { delivery: '高', money: '低' },
+          systems: [
+            { system: 'B1', dependency: '梅' },
+            { system: 'S2', dependency: '松' },
+            { system: 'S1', dependency: '松' },
+            { system: 'S3', dependency: '松' },
+          ],
+        },
         { name: '総務', impact: { delivery: '低', money: '低' }, systems: [{ system: 'C1', dependency: '竹' }] },
       ],
-      [{ name: 'X' }, { name: 'C1', rto: '3日以内' }, { name: 'B1', rto: '1時間以内' }, { name: 'S3' }, { name: 'S2', rto: '1日以内' }, { name: 'S1', rto: '12時間以内' }],
+      [
+        { name: 'X' },
+        { name: 'C1', rto: '3日以内' },
+        { name: 'B1', rto: '1時間以内' },
+        { name: 'S3' },
+        { name: 'S2', rto: '1日以内' },
+        { name: 'S1', rto: '12時間以内' },
+      ],
     );
     expect(recoveryOrder(answers, '2026-11-01').map((s) => `${s.rank} ${s.system.name} ${s.priority ?? '-'}`)).toEqual([
       '1 S1 S',

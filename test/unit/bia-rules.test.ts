@@ -38,7 +38,14 @@ describe('BIA rules', () => {
   });
 
   it('have stable ids with Japanese messages in the catalogue', () => {
-    for (const id of ['bia-system-unknown', 'bia-system-unused', 'bia-rto-missing', 'bia-backup-not-ready', 'bia-backup-321', 'bia-rto-before-grasp'] as const) {
+    for (const id of [
+      'bia-system-unknown',
+      'bia-system-unused',
+      'bia-rto-missing',
+      'bia-backup-not-ready',
+      'bia-backup-321',
+      'bia-rto-before-grasp',
+    ] as const) {
       expect(RULES[id].message, id).toBeTypeOf('function');
       expect(RULES[id].title).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
     }

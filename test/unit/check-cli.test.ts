@@ -84,8 +84,13 @@ describe('bcp check', () => {
     const dir = project({ 'content/a.md': '報告先は#1#担当#1#。\n' });
     const all = await bcp(['check'], dir);
     expect(all.code).toBe(0);
-    const answersLine = readFileSync(path.join(dir, 'answers/answers.yaml'), 'utf8').split('\n').findIndex((l) => l.startsWith('  15:')) + 1;
-    expect(all.stderr).toContain(`answers/answers.yaml:${answersLine}:3  警告  \`slots.15\` に回答がありますが、枠 \`#15#\` は本文のどこにも出てきません。不要なら消してください。  unused-answer`);
+    const answersLine =
+      readFileSync(path.join(dir, 'answers/answers.yaml'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.startsWith('  15:')) + 1;
+    expect(all.stderr).toContain(
+      `answers/answers.yaml:${answersLine}:3  警告  \`slots.15\` に回答がありますが、枠 \`#15#\` は本文のどこにも出てきません。不要なら消してください。  unused-answer`,
+    );
     const one = await bcp(['check', 'content/a.md'], dir);
     expect(one.stderr.trim()).toBe('問題は見つかりませんでした。');
   });

@@ -48,7 +48,10 @@ describe('the bundled bcp', () => {
 
   it('checks the example company like the sources do', async () => {
     const bundled = await run(process.execPath, [CLI_ENTRY, 'check', '--json'], { cwd: ROOT, env: { ...process.env, GITHUB_ACTIONS: '' } });
-    const source = await run(process.execPath, [path.join(ROOT, 'src', 'cli', 'bcp.ts'), 'check', '--json'], { cwd: ROOT, env: { ...process.env, GITHUB_ACTIONS: '' } });
+    const source = await run(process.execPath, [path.join(ROOT, 'src', 'cli', 'bcp.ts'), 'check', '--json'], {
+      cwd: ROOT,
+      env: { ...process.env, GITHUB_ACTIONS: '' },
+    });
     const report = JSON.parse(bundled.stdout) as { tokens: unknown[] };
     expect(report.tokens.length).toBeGreaterThan(0);
     expect(bundled.stdout).toBe(source.stdout);

@@ -54,7 +54,10 @@ function links(html: string): Array<[string, string, string]> {
 }
 
 describe('rehype-glossary fixtures', () => {
-  const cases = readdirSync(CASES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const cases = readdirSync(CASES, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   for (const name of cases) {
     it(name, async () => {
       const dir = path.join(CASES, name);

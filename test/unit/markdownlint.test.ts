@@ -23,7 +23,8 @@ async function lint(file: string): Promise<{ code: number; problems: string[] }>
   }
 }
 
-const HEADING = 'error bcp-heading-space/no-missing-space-atx-except-slots No space after hash on atx style heading (a line that starts with a slot #N# is not a heading)';
+const HEADING =
+  'error bcp-heading-space/no-missing-space-atx-except-slots No space after hash on atx style heading (a line that starts with a slot #N# is not a heading)';
 
 describe('markdownlint config for Japanese MDX', () => {
   it('accepts lines that start with a slot, long Japanese lines and code with #', async () => {

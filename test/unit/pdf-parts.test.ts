@@ -17,7 +17,9 @@ describe('findBrowser', () => {
   });
 
   it('refuses a PUPPETEER_EXECUTABLE_PATH that points nowhere instead of printing with another browser', async () => {
-    const error = await findBrowser({ env: { PUPPETEER_EXECUTABLE_PATH: '/no/such/chrome' }, candidates: [process.execPath], puppeteerPath: none }).catch((e: unknown) => e);
+    const error = await findBrowser({ env: { PUPPETEER_EXECUTABLE_PATH: '/no/such/chrome' }, candidates: [process.execPath], puppeteerPath: none }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(PdfError);
     expect((error as PdfError).ruleId).toBe('browser-env-invalid');
     expect((error as PdfError).message).toBe(
@@ -81,7 +83,9 @@ describe('finishPdf', () => {
     doc.addPage();
     doc.setCreationDate(new Date());
     const a = doc.context.register(doc.context.obj({ Type: 'StructElem', ID: PDFString.of('node00000107') }));
-    const b = doc.context.register(doc.context.obj({ Type: 'StructElem', ID: PDFString.of('node00000051'), A: [doc.context.obj({ Headers: [PDFString.of('node00000107')] })] }));
+    const b = doc.context.register(
+      doc.context.obj({ Type: 'StructElem', ID: PDFString.of('node00000051'), A: [doc.context.obj({ Headers: [PDFString.of('node00000107')] })] }),
+    );
     doc.catalog.set(PDFName.of('Test'), doc.context.obj([a, b]));
     const meta = { title: '株式会社かもめ精工 サイバー対応 IT-BCP 第1.1版', author: '株式会社かもめ精工', subject: '社外秘', date: '2026-10-01' };
     const first = await finishPdf(await doc.save(), meta);

@@ -94,7 +94,9 @@ describe('personal-data-in-text', () => {
     ['an unlisted address', 'taro@example.jp', 'メールアドレス「taro@example.jp」'],
   ])('%s', (_case, note, kind) => {
     const text = withNote(note);
-    expect(personalData(text)).toEqual([`answers.yaml:${at(text, JSON.stringify(note))}  エラー  \`contacts[4].note\`: ${kind}が書かれています。${ADVICE}  personal-data-in-text`]);
+    expect(personalData(text)).toEqual([
+      `answers.yaml:${at(text, JSON.stringify(note))}  エラー  \`contacts[4].note\`: ${kind}が書かれています。${ADVICE}  personal-data-in-text`,
+    ]);
   });
 
   it.each([

@@ -25,7 +25,10 @@ function readmeExamples(): Map<string, string[]> {
   const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   const blocks = new Map<string, string[]>();
   for (const match of readme.matchAll(/<!-- readme-example: ([a-z-]+)[^>]*-->\n\s*```text\n([\s\S]*?)\n\s*```/g)) {
-    blocks.set(match[1]!, match[2]!.split('\n').map((line) => line.trim()));
+    blocks.set(
+      match[1]!,
+      match[2]!.split('\n').map((line) => line.trim()),
+    );
   }
   return blocks;
 }

@@ -47,7 +47,13 @@ describe('bcp review of an exercise record', () => {
       upkeep: {
         lastDrill: '2026-11-20',
         followUps: [
-          { drill: '2026-11-20', finding: '保守業者の夜間連絡先が古かった', change: '緊急連絡先の保守業者の欄を直す', owner: '情報システム担当（総務課）', due: '2026-12-15' },
+          {
+            drill: '2026-11-20',
+            finding: '保守業者の夜間連絡先が古かった',
+            change: '緊急連絡先の保守業者の欄を直す',
+            owner: '情報システム担当（総務課）',
+            due: '2026-12-15',
+          },
           { drill: '2026-11-20', finding: '記録係が決まっていなかった', owner: '総務課長', due: '2027-01-31' },
         ],
       },
@@ -83,7 +89,9 @@ describe('bcp review of an exercise record', () => {
       `${fixture('incomplete.json')}:1:1  警告  訓練の記録は「株式会社べつの会社」のものですが、${EXAMPLE} は「株式会社かもめ精工」の回答です。渡すファイルを確かめてください。  review-other-company`,
       `${fixture('incomplete.json')}:1:1  警告  振り返りシートの \`review.findings[0]\` に担当・期限がありません。下の YAML の空欄を埋めてから回答ファイルに貼ってください（空のままだと bcp check がエラーにします）。  review-finding-incomplete`,
     ]);
-    expect(parse(yamlBlock(incomplete.output!)).upkeep.followUps).toEqual([{ drill: '2026-11-20', finding: '手順書の場所が分からなかった', owner: '', due: '' }]);
+    expect(parse(yamlBlock(incomplete.output!)).upkeep.followUps).toEqual([
+      { drill: '2026-11-20', finding: '手順書の場所が分からなかった', owner: '', due: '' },
+    ]);
 
     const empty = runReview({ file: fixture('empty-review.json'), cwd: ROOT });
     expect(lines(empty.problems)).toEqual([
@@ -97,7 +105,9 @@ describe('bcp review of a file that is not an exercise record', () => {
   const cases: Array<[string, string[]]> = [
     [
       'incident.json',
-      ['エラー  この記録は実際のインシデントの記録で、訓練の記録ではありません。bcp review は訓練モード（checklists/incident.html?mode=exercise）で保存した記録だけを読みます。  review-not-exercise'],
+      [
+        'エラー  この記録は実際のインシデントの記録で、訓練の記録ではありません。bcp review は訓練モード（checklists/incident.html?mode=exercise）で保存した記録だけを読みます。  review-not-exercise',
+      ],
     ],
     [
       'bad-fields.json',
@@ -108,15 +118,21 @@ describe('bcp review of a file that is not an exercise record', () => {
     ],
     [
       'other.json',
-      ['エラー  訓練の記録の `format`: 対応記録のファイルではありません（format が「bcp-incident-record」でない）。対応チェックリストの訓練モードで「記録を JSON で保存」し直してください。  review-invalid'],
+      [
+        'エラー  訓練の記録の `format`: 対応記録のファイルではありません（format が「bcp-incident-record」でない）。対応チェックリストの訓練モードで「記録を JSON で保存」し直してください。  review-invalid',
+      ],
     ],
     [
       'truncated.json',
-      [`エラー  ${fixture('truncated.json')} は JSON として読めません（書式の誤りがあります）。「記録を JSON で保存」で書き出したファイルを、手を加えずに渡してください。  review-not-json`],
+      [
+        `エラー  ${fixture('truncated.json')} は JSON として読めません（書式の誤りがあります）。「記録を JSON で保存」で書き出したファイルを、手を加えずに渡してください。  review-not-json`,
+      ],
     ],
     [
       'not-a-record.csv',
-      [`エラー  ${fixture('not-a-record.csv')} は JSON として読めません（書式の誤りがあります）。「記録を JSON で保存」で書き出したファイルを、手を加えずに渡してください。  review-not-json`],
+      [
+        `エラー  ${fixture('not-a-record.csv')} は JSON として読めません（書式の誤りがあります）。「記録を JSON で保存」で書き出したファイルを、手を加えずに渡してください。  review-not-json`,
+      ],
     ],
     [
       'missing.json',
@@ -149,4 +165,3 @@ describe('bcp review of a file that is not an exercise record', () => {
     expect(parse(yamlBlock(stdout)).upkeep.lastDrill).toBe('2026-11-20');
   });
 });
-

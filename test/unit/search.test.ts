@@ -21,7 +21,10 @@ const page = (url: string, title: string, text: string, more: Partial<Page> = {}
 function ranked(pages: Page[], query: string): string[] {
   const docs = pages.map(toDoc);
   const corpus = docs.map((d) => `${d.title}\n${d.body}`).join('\n');
-  return rank(docs, parseQuery(query, (form) => corpus.includes(form))).map((r) => r.doc.page.url);
+  return rank(
+    docs,
+    parseQuery(query, (form) => corpus.includes(form)),
+  ).map((r) => r.doc.page.url);
 }
 
 describe('folding Japanese text and queries', () => {
@@ -91,11 +94,7 @@ describe('ranking', () => {
   });
 
   it('ranks a compound by how many of its pieces a page has', () => {
-    const pages = [
-      page('one.html', 'A', 'インシデントの記録'),
-      page('two.html', 'B', '保守用の回線を止める'),
-      page('three.html', 'C', '回線の契約'),
-    ];
+    const pages = [page('one.html', 'A', 'インシデントの記録'), page('two.html', 'B', '保守用の回線を止める'), page('three.html', 'C', '回線の契約')];
     expect(ranked(pages, '保守用回線')).toEqual(['two.html', 'three.html']);
   });
 
@@ -110,7 +109,10 @@ describe('ranking', () => {
   });
 
   it('puts a page whose whole title the query names first', () => {
-    const pages = [page('incident.html', '対応チェックリスト', '手順'), page('other.html', '年間の点検', 'インシデントを想定した訓練。対応チェックリストも使う。')];
+    const pages = [
+      page('incident.html', '対応チェックリスト', '手順'),
+      page('other.html', '年間の点検', 'インシデントを想定した訓練。対応チェックリストも使う。'),
+    ];
     expect(ranked(pages, 'インシデント対応チェックリスト')[0]).toBe('incident.html');
   });
 
@@ -142,14 +144,27 @@ describe('excerpts', () => {
 
 describe('the packed index', () => {
   const pages = [
-    { url: 'threats/01.html', title: 'No.1 USBメモリー', lang: 'ja', marked: true, weight: 1, sections: [{ id: '', heading: '', text: '脅威の入口 / No.1\nUSBメモリーを通じて入る\n共通の一文' }, { id: 'signs', heading: '兆候', text: '共通の一文\nUSB メモリーが届いた' }] },
+    {
+      url: 'threats/01.html',
+      title: 'No.1 USBメモリー',
+      lang: 'ja',
+      marked: true,
+      weight: 1,
+      sections: [
+        { id: '', heading: '', text: '脅威の入口 / No.1\nUSBメモリーを通じて入る\n共通の一文' },
+        { id: 'signs', heading: '兆候', text: '共通の一文\nUSB メモリーが届いた' },
+      ],
+    },
     { url: 'template.html', title: 'ひな形', lang: 'ja', marked: true, weight: 0.5, sections: [{ id: '見出し', heading: '見出し', text: '共通の一文' }] },
   ];
 
   it('stores each line once and shortens runs', () => {
     const packed = packIndex(pages);
     expect(packed.l).toEqual(['脅威の入口 / No.1', 'USBメモリーを通じて入る', '共通の一文', 'USB メモリーが届いた']);
-    expect(packed.p[0]![2]).toEqual([['', '', [0, -2]], ['signs', '兆候', [2, -1]]]);
+    expect(packed.p[0]![2]).toEqual([
+      ['', '', [0, -2]],
+      ['signs', '兆候', [2, -1]],
+    ]);
     expect(packed.p[1]).toEqual(['template.html', 'ひな形', [[1, '見出し', [2]]], 0.5]);
     expect(packRuns([5, 6, 7, 9, 3, 4])).toEqual([5, -2, 9, 3, -1]);
     expect(unpack(packed)[1]!.sections[0]!.id).toBe('見出し');

@@ -49,10 +49,18 @@ describe('template versions', () => {
     expect(after[19]).toBe('');
     for (const id of [1, 2, 3, 4, 5, 6, 8, 9, 10, 13, 14, 15, 16, 17]) expect(after[id], `slots.${id}`).toEqual(before[id]);
     // The question of each emptied slot is written above it.
-    expect(text).toContain('  # #7# 復旧の目標時間（ひな形 1.1 で意味が変わったので、前の回答を消しました）\n  # 質問: 主要な生産ラインを動かし直すまでの目標時間は（例: 3日以内）。\n  # 見本: 3日以内\n  7: ""\n');
-    expect(text).toContain('  # #19# バックアップの戻し試験の頻度（ひな形 1.1 で増えた枠）\n  # 質問: バックアップから実際に戻せるかを試す頻度は（例: 年1回）。\n  # 見本: 年1回\n  19: ""\n');
+    expect(text).toContain(
+      '  # #7# 復旧の目標時間（ひな形 1.1 で意味が変わったので、前の回答を消しました）\n  # 質問: 主要な生産ラインを動かし直すまでの目標時間は（例: 3日以内）。\n  # 見本: 3日以内\n  7: ""\n',
+    );
+    expect(text).toContain(
+      '  # #19# バックアップの戻し試験の頻度（ひな形 1.1 で増えた枠）\n  # 質問: バックアップから実際に戻せるかを試す頻度は（例: 年1回）。\n  # 見本: 年1回\n  19: ""\n',
+    );
     // Comments elsewhere survive, and nothing outside the slots moved.
-    for (const comment of ['# 脅威の入口（1〜13）ごとのリスクアセスメントの結果。', '    # 会社の窓口なので、公開版でも電話番号とメールアドレスを伏せない。', '  # asOf は見本の会社だけの設定です。']) {
+    for (const comment of [
+      '# 脅威の入口（1〜13）ごとのリスクアセスメントの結果。',
+      '    # 会社の窓口なので、公開版でも電話番号とメールアドレスを伏せない。',
+      '  # asOf は見本の会社だけの設定です。',
+    ]) {
       expect(text).toContain(comment);
     }
     const { slots: _a, templateVersion: _b, ...restAfter } = parseDocument(text).toJS() as Record<string, unknown>;

@@ -31,16 +31,28 @@ describe('見本のまま', () => {
       .replace('  name: 株式会社かもめ精工', '  name: 有限会社テスト製作所')
       .replace('    phone: 06-0000-1201', '    phone: 03-5555-0101');
     const messages = check(own);
-    expect(messages).toContain(`answers.yaml:${lineOf(own, 'shortName:')}:14  警告  \`company.shortName\`: 「かもめ精工」は見本の会社（かもめ精工）の値のままです。自社の値に書き換えてください。  answer-unchanged-sample`);
-    expect(messages).toContain(`answers.yaml:${lineOf(own, '  7: 2時間以内')}:6  警告  \`slots.7\`: 「2時間以内」はひな形の見本のままです。自社で決めた値にするか、見本どおりでよいことを確かめてください。  answer-unchanged-sample`);
-    expect(messages).toContain(`answers.yaml:${lineOf(own, '  1: 情報システム担当')}:6  警告  \`slots.1\`: 「情報システム担当（総務課）」は見本の会社（かもめ精工）の値のままです。自社の値に書き換えてください。  answer-unchanged-sample`);
-    expect(messages).toContain(`answers.yaml:${lineOf(own, 'ひな形 1.0 をもとに初版を制定')}:14  警告  \`revisions[0].summary\`: 「ひな形 1.0 をもとに初版を制定」は見本の会社（かもめ精工）の値のままです。自社の値に書き換えてください。  answer-unchanged-sample`);
+    expect(messages).toContain(
+      `answers.yaml:${lineOf(own, 'shortName:')}:14  警告  \`company.shortName\`: 「かもめ精工」は見本の会社（かもめ精工）の値のままです。自社の値に書き換えてください。  answer-unchanged-sample`,
+    );
+    expect(messages).toContain(
+      `answers.yaml:${lineOf(own, '  7: 2時間以内')}:6  警告  \`slots.7\`: 「2時間以内」はひな形の見本のままです。自社で決めた値にするか、見本どおりでよいことを確かめてください。  answer-unchanged-sample`,
+    );
+    expect(messages).toContain(
+      `answers.yaml:${lineOf(own, '  1: 情報システム担当')}:6  警告  \`slots.1\`: 「情報システム担当（総務課）」は見本の会社（かもめ精工）の値のままです。自社の値に書き換えてください。  answer-unchanged-sample`,
+    );
+    expect(messages).toContain(
+      `answers.yaml:${lineOf(own, 'ひな形 1.0 をもとに初版を制定')}:14  警告  \`revisions[0].summary\`: 「ひな形 1.0 をもとに初版を制定」は見本の会社（かもめ精工）の値のままです。自社の値に書き換えてください。  answer-unchanged-sample`,
+    );
     const threatsLine = own.split('\n').indexOf('  1:', own.split('\n').indexOf('threats:')) + 1;
-    expect(messages).toContain(`answers.yaml:${threatsLine}:3  警告  \`threats\`: 「脅威の入口 1〜13 の評価」は見本の会社（かもめ精工）の値のままです。自社の値に書き換えてください。  answer-unchanged-sample`);
+    expect(messages).toContain(
+      `answers.yaml:${threatsLine}:3  警告  \`threats\`: 「脅威の入口 1〜13 の評価」は見本の会社（かもめ精工）の値のままです。自社の値に書き換えてください。  answer-unchanged-sample`,
+    );
     // Changed answers are not reported.
     expect(messages.join('\n')).not.toMatch(/company\.name|contacts\[0\]\.phone|03-5555-0101/);
     // Every copied contact detail is: 6 contacts' person, phone, mobile, email, organisation, note, minus the one changed.
-    const contactFields = example.contacts.flatMap((c) => ['organisation', 'person', 'phone', 'mobile', 'email', 'note'].filter((f) => c[f as keyof typeof c] !== undefined));
+    const contactFields = example.contacts.flatMap((c) =>
+      ['organisation', 'person', 'phone', 'mobile', 'email', 'note'].filter((f) => c[f as keyof typeof c] !== undefined),
+    );
     expect(messages.filter((m) => /`contacts\[\d\]\./.test(m))).toHaveLength(contactFields.length - 1);
   });
 });

@@ -101,7 +101,14 @@ function fromVersion1(value: Record<string, unknown>, mode: RecordMode, createdA
   const old = value.events as unknown[];
   old.forEach((e, index) => {
     if (!isObject(e) || typeof e.at !== 'string' || typeof e.item !== 'string') return;
-    events.push({ id: `v1-${index}`, at: e.at, tab: 'v1', type: e.action === 'unchecked' ? 'uncheck' : 'check', item: e.item, value: typeof e.text === 'string' ? e.text : '' });
+    events.push({
+      id: `v1-${index}`,
+      at: e.at,
+      tab: 'v1',
+      type: e.action === 'unchecked' ? 'uncheck' : 'check',
+      item: e.item,
+      value: typeof e.text === 'string' ? e.text : '',
+    });
   });
   if (isObject(value.items)) {
     for (const [item, state] of Object.entries(value.items)) {

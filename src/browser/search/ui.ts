@@ -18,7 +18,11 @@ function render(form: HTMLFormElement, panel: HTMLElement, query: string, result
   panel.textContent = '';
   panel.dataset.query = query;
   panel.appendChild(
-    el('p', 'search-status', results.length > 0 ? `「${query}」: ${results.length} 件` : `「${query}」に合うページはありません。言い換えるか、短くしてみてください。`),
+    el(
+      'p',
+      'search-status',
+      results.length > 0 ? `「${query}」: ${results.length} 件` : `「${query}」に合うページはありません。言い換えるか、短くしてみてください。`,
+    ),
   );
   if (results.length > 0) {
     const list = el('ol', 'search-list');
