@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { formatPath, zodErrorMap } from '../answers/error-map.ts';
 import type { SlotValues } from '../answers/values.ts';
 import { ruleMessage, type Problem, type RuleId } from '../errors/catalogue.ts';
+import { ProblemsError } from '../errors/problems-error.ts';
 import { scanMarkers } from '../slots/syntax.ts';
 import { CURRENT_TEMPLATE_VERSION, slotById, slotsOf } from '../template/slots.ts';
 import { offsetOf } from '../yaml/positions.ts';
@@ -407,8 +408,7 @@ export function requireChecklist(id: ChecklistId, options: { cwd?: string } = {}
   const loaded = loadChecklist(id, options);
   const slotProblems = checklistSlotProblems(loaded).problems.filter((p) => p.severity === 'error');
   if (!loaded.content || slotProblems.length > 0) {
-    const lines = [...loaded.problems, ...slotProblems].map((p) => `${p.file}:${p.line}:${p.column}  ${p.message}  ${p.ruleId}`);
-    throw new Error(`チェックリストに誤りがあります。\n${lines.join('\n')}`);
+    throw new ProblemsError([...loaded.problems, ...slotProblems]);
   }
   cache.set(key, loaded.content);
   return loaded.content;

@@ -1,9 +1,9 @@
 /**
  * The one catalogue of problems this tool reports, with stable rule ids.
  *
- * Following Astro's error guide: each entry says what happened (`message`) and what
- * to do (`hint`), in Japanese for the people who edit the plan. Positions are not
- * repeated in the text; the reporter prints them in front.
+ * Following Astro's error guide: each entry's `message` says what happened and what to
+ * do, in Japanese for the people who edit the plan, under a short `title`. Positions are
+ * not repeated in the text; the reporter prints them in front.
  */
 
 export type Severity = 'error' | 'warning';

@@ -9,7 +9,8 @@ export class ProblemsError extends Error {
   readonly problems: readonly Problem[];
 
   constructor(problems: readonly Problem[]) {
-    super(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message} (${p.ruleId})`).join('\n'));
+    // The message is the first problem's text alone, so code that shows `error.message` shows Japanese.
+    super(problems[0]?.message ?? '');
     this.name = 'ProblemsError';
     this.problems = problems;
   }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatPath, zodErrorMap } from '../answers/error-map.ts';
 import { parseDataFile } from '../yaml/data-file.ts';
-import { formatReport } from '../errors/report.ts';
+import { ProblemsError } from '../errors/problems-error.ts';
 import { ruleMessage, type Problem } from '../errors/catalogue.ts';
 import { glossarySchema, type GlossaryTerm } from './schema.ts';
 
@@ -53,7 +53,7 @@ export function requireGlossary(filePath: string = GLOSSARY_FILE): GlossaryTerm[
   const hit = cache.get(key);
   if (hit) return hit;
   const loaded = loadGlossary(filePath);
-  if (!loaded.terms) throw new Error(`用語集に誤りがあります。\n${formatReport(loaded.problems)}`);
+  if (!loaded.terms) throw new ProblemsError(loaded.problems);
   cache.set(key, loaded.terms);
   return loaded.terms;
 }

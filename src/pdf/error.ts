@@ -1,11 +1,15 @@
-/** A failure of the PDF step, carrying its rule id from the one catalogue. */
+/**
+ * A failure of the PDF step: a `ProblemsError` like every other thrown failure, so the
+ * build reports it with its rule id (and GitHub shows it as an annotation).
+ */
 import type { RuleId } from '../errors/catalogue.ts';
+import { ProblemsError } from '../errors/problems-error.ts';
 
-export class PdfError extends Error {
+export class PdfError extends ProblemsError {
   readonly ruleId: RuleId;
 
   constructor(ruleId: RuleId, message: string) {
-    super(message);
+    super([{ file: 'plan.pdf', line: 1, column: 1, ruleId, severity: 'error', message }]);
     this.name = 'PdfError';
     this.ruleId = ruleId;
   }

@@ -6,7 +6,7 @@
  * are not on the list (added later by anyone) are not emitted and nothing links to them.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -17,6 +17,7 @@ import { normalizeText, phoneDigits, phoneNumbersIn } from '../../src/answers/ru
 import { isPublicFile } from '../../src/answers/visibility.ts';
 import { applyPublicAllowlist, dropInternalPrintParts } from '../../src/build/public-allowlist.ts';
 import { buildSite } from '../../src/build/build.ts';
+import { exampleSite } from '../site-helpers.ts';
 import { FIXTURES, ROOT } from '../helpers.ts';
 
 const ANSWERS = path.join(FIXTURES, 'answers', 'example.yaml');
@@ -86,6 +87,9 @@ describe('the public build', () => {
     const files = outputTexts(publicDir).map((f) => f.file);
     expect(files).toEqual(expect.arrayContaining(['index.html', 'contacts.html', 'plan.html', 'plan.pdf', 'threats/09.html', 'upkeep.js']));
     expect(files.filter((file) => !isPublicFile(file))).toEqual([]);
+    // The internal pages by name: BIA, exercises, the guideline self-assessment and its CSV.
+    for (const internal of ['bia.html', 'exercises.html', 'guidelines/automotive.html', 'guidelines/automotive.csv']) expect(files).not.toContain(internal);
+    expect(existsSync(path.join(exampleSite(), 'guidelines', 'automotive.csv'))).toBe(true);
   });
 
   it('contains no confidential value in any file: HTML, both search indexes, the PDF', () => {
