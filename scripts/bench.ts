@@ -12,6 +12,7 @@
  * test/e2e-sites.test.ts.
  */
 import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -20,6 +21,7 @@ import { parseArgs } from 'node:util';
 import type { Element, Root, RootContent } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
+import { SEARCH_ENGINE_PATH, SEARCH_INDEX_PATH } from '../src/search/format.ts';
 
 export interface PageWeight {
   /** Path from the site root, e.g. `threats/01.html`. */
@@ -115,13 +117,12 @@ export async function pageWeightReport(siteDir: string): Promise<string[]> {
   return lines;
 }
 
-/** What only a search loads: Pagefind (over http) or the fallback index (from a file share). */
+/** What only a search loads, the same over http and from a file share: the engine and the index. */
 export async function searchWeightReport(siteDir: string): Promise<string[]> {
-  const pagefind = path.join(siteDir, 'pagefind');
+  const index = path.join(siteDir, SEARCH_INDEX_PATH);
   return [
-    `検索（初めて検索したときだけ読む）: Pagefind 一式 ${kb(await folderSize(pagefind))}` +
-      `（うち pagefind.js ${kb(await sizeOf(path.join(pagefind, 'pagefind.js')))}、索引は必要な分だけ）、` +
-      `file:// 用の索引 ${kb(await sizeOf(path.join(siteDir, 'search', 'fallback-index.js')))}`,
+    `検索（初めて検索したときだけ読む）: エンジン ${kb(await sizeOf(path.join(siteDir, SEARCH_ENGINE_PATH)))}、` +
+      `索引 ${kb(await sizeOf(index))}（gzip ${kb(gzipSync(await readFile(index)).length)}）`,
     `サイト全体: ${kb(await folderSize(siteDir))}`,
   ];
 }

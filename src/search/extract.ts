@@ -1,9 +1,9 @@
 /**
  * The searchable text of one built page, in sections a result can link to.
  *
- * The pages mark what to index with Pagefind's attribute names, which are widely known:
- * only inside `data-pagefind-body` (else `<body>`), nothing inside `data-pagefind-ignore`,
- * the title from `data-pagefind-meta="title[attr]"` (else the first <h1>). Labels are kept
+ * The pages mark what to index with data- attributes (named after Pagefind's, which people know):
+ * only inside `data-search-body` (else `<body>`), nothing inside `data-search-ignore`,
+ * the title from `data-search-meta="title[attr]"` (else the first <h1>). Labels are kept
  * (the checklists' items are labels). A heading starts a section when it or an enclosing
  * element has an id (the plan's chapters are <section id> with a bare <h2>). Navigation
  * (<nav>: tables of contents, breadcrumbs, pagers) is left out: it only repeats other
@@ -26,9 +26,9 @@ export interface SearchPage {
   url: string;
   title: string;
   lang: string;
-  /** Whether the page marks its searchable part with `data-pagefind-body`. */
+  /** Whether the page marks its searchable part with `data-search-body`. */
   marked: boolean;
-  /** `data-pagefind-weight` of the searchable part: how much the page counts in ranking (default 1). */
+  /** `data-search-weight` of the searchable part: how much the page counts in ranking (default 1). */
   weight: number;
   sections: SearchSection[];
 }
@@ -87,7 +87,7 @@ function prop(element: Element, attribute: string): string | undefined {
 }
 
 function isSkipped(element: Element): boolean {
-  return SKIPPED.has(element.tagName) || prop(element, 'data-pagefind-ignore') !== undefined || element.properties?.hidden === true;
+  return SKIPPED.has(element.tagName) || prop(element, 'data-search-ignore') !== undefined || element.properties?.hidden === true;
 }
 
 function textOf(nodes: readonly (RootContent | ElementContent)[]): string {
@@ -115,11 +115,11 @@ function tidy(text: string): string {
   return text.split('\n').map(oneLine).filter(Boolean).join('\n');
 }
 
-/** The title a page announces through `data-pagefind-meta` (`title` or `title[attr]`). */
+/** The title a page announces through `data-search-meta` (`title` or `title[attr]`). */
 function metaTitle(tree: Root): string | undefined {
   let title: string | undefined;
   find(tree.children, (element) => {
-    for (const entry of (prop(element, 'data-pagefind-meta') ?? '').split(',')) {
+    for (const entry of (prop(element, 'data-search-meta') ?? '').split(',')) {
       const match = /^\s*title(?:\[([^\]]+)\])?\s*$/.exec(entry);
       if (!match) continue;
       title = match[1] ? prop(element, match[1]) : textOf(element.children);
@@ -133,7 +133,7 @@ function metaTitle(tree: Root): string | undefined {
 export function extractPage(html: string, url: string): SearchPage {
   const tree = unified().use(rehypeParse).parse(html) as Root;
   const htmlElement = find(tree.children, (e) => e.tagName === 'html');
-  const marked = find(tree.children, (e) => prop(e, 'data-pagefind-body') !== undefined);
+  const marked = find(tree.children, (e) => prop(e, 'data-search-body') !== undefined);
   const body = marked ?? find(tree.children, (e) => e.tagName === 'body');
   const firstH1 = body ? find(body.children as RootContent[], (e) => e.tagName === 'h1') : undefined;
   const titleElement = find(tree.children, (e) => e.tagName === 'title');
@@ -179,7 +179,7 @@ export function extractPage(html: string, url: string): SearchPage {
   sections.push(current);
 
   const kept = sections.map((s) => ({ ...s, text: tidy(s.text) })).filter((s) => s.heading || s.text);
-  const weight = Number((marked && prop(marked, 'data-pagefind-weight')) ?? 1);
+  const weight = Number((marked && prop(marked, 'data-search-weight')) ?? 1);
   return {
     url,
     title,

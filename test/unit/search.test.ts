@@ -192,7 +192,7 @@ describe('reading a page for the index', () => {
 
   it('keeps of the page’s <h1> only what it adds to the title, so no excerpt repeats the title', () => {
     const html = (h1: string) =>
-      `<html><body><main data-pagefind-body data-title="No.1 USBメモリー" data-pagefind-meta="title[data-title]"><p>脅威の入口 / No.1</p><h1>${h1}</h1><p>本文</p></main></body></html>`;
+      `<html><body><main data-search-body data-title="No.1 USBメモリー" data-search-meta="title[data-title]"><p>脅威の入口 / No.1</p><h1>${h1}</h1><p>本文</p></main></body></html>`;
     expect(extractPage(html('No.1 USBメモリー'), 'a.html').sections[0]!.text).toBe('脅威の入口 / No.1\n本文');
     expect(extractPage(html('No.1 USBメモリー（持ち込み）'), 'a.html').sections[0]!.text).toBe('脅威の入口 / No.1\n（持ち込み）\n本文');
     expect(extractPage(html('別の見出し'), 'a.html').sections[0]!.text).toBe('脅威の入口 / No.1\n別の見出し\n本文');
