@@ -56,7 +56,12 @@ export function runInit(options: RunInitOptions = {}): number {
     );
     return 2;
   }
-  const schemaPath = path.relative(path.dirname(target), path.resolve(cwd, JSON_SCHEMA_FILE)).split(path.sep).join('/');
+  // A relative URL: each segment percent-encoded, so a folder name with spaces or Japanese keeps the modeline one token.
+  const schemaPath = path
+    .relative(path.dirname(target), path.resolve(cwd, JSON_SCHEMA_FILE))
+    .split(path.sep)
+    .map((segment) => (segment === '..' || segment === '.' ? segment : encodeURIComponent(segment)))
+    .join('/');
   const text = initialAnswers({
     today: options.today ?? todayInJapan(),
     schemaPath: schemaPath.startsWith('.') ? schemaPath : `./${schemaPath}`,
