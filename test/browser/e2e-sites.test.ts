@@ -4,7 +4,7 @@
  * whose path has spaces and Japanese in it, opened from file://. In each: navigation,
  * styles, the threat map, a checklist, and the search box with Japanese queries.
  */
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -36,6 +36,8 @@ afterAll(async () => {
   await browser?.close();
   await atRoot?.close();
   await underSubpath?.close();
+  // The share is two folders below the temp folder made for it.
+  if (share) rmSync(path.dirname(path.dirname(share)), { recursive: true, force: true });
 });
 
 interface Mode {

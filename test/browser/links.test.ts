@@ -4,7 +4,7 @@
  * opened from a file share as well as served), so a root-absolute `/x` counts as dead.
  * The checker itself is tested first on a fixture site with known dead links.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -154,6 +154,8 @@ describe('internal links of the built site', () => {
     afterAll(async () => {
       await browser?.close();
       await server?.close();
+      // The share is two folders below the temp folder made for it.
+      if (share) rmSync(path.dirname(path.dirname(share)), { recursive: true, force: true });
     });
 
     it('the browser check finds the fixture site’s dead links, both ways', async () => {

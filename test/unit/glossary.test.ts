@@ -3,7 +3,7 @@
  * input.md + options.yaml → output.html; UPDATE=1 rewrites them), its rules asserted
  * one by one, and the real content/glossary.yaml with its loader.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
@@ -204,5 +204,6 @@ describe('glossary loader', () => {
       'content/glossary.yaml:4:14  エラー  用語集の `terms[0].reading`: 読みはひらがな（長音「ー」可）で書いてください（例: ぜいじゃくせい）。  glossary-invalid',
     ]);
     expect(withGlossary.errorCount).toBeGreaterThan(0);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
