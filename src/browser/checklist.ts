@@ -42,8 +42,6 @@ function loadTools(): Promise<Tools> {
 }
 
 const TYPING_DELAY_MS = 400;
-/** Actions done by checklist-tools.js. */
-const LAZY = ['download-json', 'download-summary', 'download-damaged', 'reset'];
 
 function start(panel: HTMLElement, mode: RecordMode, key: string, parse?: Parse): void {
   const company = panel.dataset.company ?? '';
@@ -53,8 +51,8 @@ function start(panel: HTMLElement, mode: RecordMode, key: string, parse?: Parse)
   const status = panel.querySelector<HTMLElement>('[data-record-status]');
   const alertBox = panel.querySelector<HTMLElement>('[data-record-alert]');
   const timeline = document.querySelector<HTMLOListElement>('[data-record-timeline]');
-  const items = Array.from(document.querySelectorAll<HTMLElement>('[data-item]'));
-  const fields = Array.from(document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('[data-field]'));
+  const items = [...document.querySelectorAll<HTMLElement>('[data-item]')];
+  const fields = [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('[data-field]')];
 
   if (mode === 'exercise') {
     document.documentElement.classList.add('exercise-mode');
@@ -120,7 +118,7 @@ function start(panel: HTMLElement, mode: RecordMode, key: string, parse?: Parse)
   function flush(): void {
     const events: RecordEvent[] = [];
     for (const [, entry] of typing) {
-      window.clearTimeout(entry.timer);
+      clearTimeout(entry.timer);
       const made = entry.make();
       if (made) events.push(made);
     }
@@ -130,7 +128,7 @@ function start(panel: HTMLElement, mode: RecordMode, key: string, parse?: Parse)
 
   function typed(input: HTMLInputElement | HTMLTextAreaElement, make: () => RecordEvent | null): void {
     const entry = typing.get(input);
-    if (entry) window.clearTimeout(entry.timer);
+    if (entry) clearTimeout(entry.timer);
     typing.set(input, { timer: window.setTimeout(flush, TYPING_DELAY_MS), make });
   }
 
@@ -261,17 +259,17 @@ function start(panel: HTMLElement, mode: RecordMode, key: string, parse?: Parse)
     const button = (e.target as Element).closest<HTMLElement>('[data-action]');
     if (!button) return;
     flush();
-    const action = button.dataset.action;
-    if (action && LAZY.includes(action)) withTools((loaded) => loaded.run(action, host));
+    const action = button.dataset.action ?? '';
+    if (action === 'print') window.print();
     else if (action === 'download-raw') {
       // The tools did not load: the log as stored, which the import reads back (never lose the record).
       const a = document.createElement('a');
       a.href = URL.createObjectURL(new Blob([JSON.stringify(store.log)]));
       a.download = `${mode}-record.json`;
       a.click();
-    } else if (action === 'print') {
-      window.print();
     }
+    // The rest (the downloads, clearing the record) is checklist-tools.js's work.
+    else withTools((loaded) => loaded.run(action, host));
   });
 
   render();

@@ -286,7 +286,7 @@ describe('the tools (export, import, printable log) load on first use', () => {
 
     const raw = await clickForBlob(page, '[data-record-alert] [data-action="download-raw"]');
     const log = parseLog(JSON.parse(raw), 'incident')!;
-    expect(fold(log.events).items[first]?.checkedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(fold(log.events).items[first!]?.checkedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
 
     // The full site merges that file like any exported record.
     const file = path.join(temp, 'raw-record.json');
