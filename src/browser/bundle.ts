@@ -16,7 +16,9 @@ export const BROWSER_SCRIPTS: Readonly<Record<string, string>> = {
   // The search box's loader on every page; the engine loads only when the box is used.
   'search.js': 'search/loader.ts',
   'search/engine.js': 'search/engine-script.ts',
+  // The incident log's up-front part; its export, import and printable log load on first use.
   'checklist.js': 'checklist.ts',
+  'checklist-tools.js': 'checklist-tools.ts',
   'upkeep.js': 'upkeep.ts',
 };
 

@@ -6,26 +6,53 @@
  * browser's localStorage (nothing is sent anywhere). Tabs merge their logs, text is
  * saved while it is typed, and a failed save or a damaged record stays on screen with
  * what to do. `?mode=exercise` keeps a rehearsal apart, under its own key.
+ *
+ * Export, import and the printable log live in checklist-tools.js, appended on first use
+ * (and as soon as a notice offers a download), to keep this script within issue 15's
+ * 10 KB of JavaScript up front.
  */
-import { EXERCISE_LABEL, EXERCISE_QUERY, recordKey, type RecordEvent, type RecordMode } from '../site/incident-record.ts';
-import { download, exportRecord, fileStamp, localTime, summaryHtml, type ExportContext } from './incident/export.ts';
-import { fold, newId, parseLog, type State } from './incident/log.ts';
-import { openStorage, openStore, type SaveResult } from './incident/store.ts';
+import { damagedKeyPrefix, EXERCISE_LABEL, EXERCISE_QUERY, recordKey, type RecordEvent, type RecordMode } from '../site/incident-record.ts';
+import { localTime } from './incident/export.ts';
+import { fold, newId, parseCurrent, type State } from './incident/log.ts';
+import { openStorage, openStore, type Parse, type SaveResult } from './incident/store.ts';
+import { TOOLS_GLOBAL, TOOLS_SCRIPT, type Tools, type ToolsHost } from './incident/tools-api.ts';
+
+// Read while this script runs: the tools script sits next to it, wherever the site is (a share, a server).
+const SCRIPT_URL = (document.currentScript as HTMLScriptElement | null)?.src || location.href;
+let loading: Promise<Tools> | null = null;
+
+/** The tools script, appended once; after a failed load the next call tries again. */
+function loadTools(): Promise<Tools> {
+  loading ??= new Promise<Tools>((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = new URL(TOOLS_SCRIPT, SCRIPT_URL).href;
+    script.onload = () => {
+      const loaded = (window as unknown as Record<string, Tools | undefined>)[TOOLS_GLOBAL];
+      if (loaded) resolve(loaded);
+      else reject();
+    };
+    script.onerror = () => {
+      script.remove();
+      loading = null;
+      reject();
+    };
+    document.head.appendChild(script);
+  });
+  return loading;
+}
 
 const TYPING_DELAY_MS = 400;
 
-function start(panel: HTMLElement): void {
-  const mode: RecordMode = new URLSearchParams(location.search).get('mode') === EXERCISE_QUERY.split('=')[1] ? 'exercise' : 'incident';
+function start(panel: HTMLElement, mode: RecordMode, key: string, parse?: Parse): void {
   const company = panel.dataset.company ?? '';
-  const key = recordKey(company, mode);
   const tab = newId();
   let counter = 0;
 
   const status = panel.querySelector<HTMLElement>('[data-record-status]');
   const alertBox = panel.querySelector<HTMLElement>('[data-record-alert]');
   const timeline = document.querySelector<HTMLOListElement>('[data-record-timeline]');
-  const items = Array.from(document.querySelectorAll<HTMLElement>('[data-item]'));
-  const fields = Array.from(document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('[data-field]'));
+  const items = [...document.querySelectorAll<HTMLElement>('[data-item]')];
+  const fields = [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('[data-field]')];
 
   if (mode === 'exercise') {
     document.documentElement.classList.add('exercise-mode');
@@ -34,83 +61,51 @@ function start(panel: HTMLElement): void {
   }
 
   const storage = openStorage(key);
-  const store = openStore(storage, key, mode);
+  const store = openStore(storage, key, mode, parse);
   let state: State = fold(store.log.events);
 
   const say = (text: string) => {
     if (status) status.textContent = text;
   };
 
-  /** A problem that stays until it is solved, with buttons for what to do. */
-  function warn(kind: string, text: string, actions: Array<[string, string]> = []): void {
+  /** Puts a notice in the alert box as `kind` (replacing an earlier one), or takes it away (null). */
+  function setAlert(kind: string, content: Node | null): void {
     if (!alertBox) return;
-    let box = alertBox.querySelector<HTMLElement>(`[data-alert="${kind}"]`);
-    if (!box) {
-      box = document.createElement('div');
+    alertBox.querySelector(`[data-alert="${kind}"]`)?.remove();
+    if (content) {
+      const box = document.createElement('div');
       box.dataset.alert = kind;
+      box.appendChild(content);
       alertBox.appendChild(box);
+      // The save and damaged notices offer downloads: fetch the tools now, while the site folder is still reachable.
+      if (kind !== 'tools') void tools().catch(() => undefined);
     }
-    box.textContent = '';
-    const p = document.createElement('p');
-    p.textContent = text;
-    box.appendChild(p);
-    for (const [action, label] of actions) {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.dataset.action = action;
-      button.textContent = label;
-      box.appendChild(button);
-    }
-    alertBox.hidden = false;
+    alertBox.hidden = alertBox.children.length === 0;
   }
 
-  function unwarn(kind: string): void {
-    alertBox?.querySelector(`[data-alert="${kind}"]`)?.remove();
-    if (alertBox && alertBox.children.length === 0) alertBox.hidden = true;
-  }
+  /** A text of the page's templates (data-notice: a problem with its buttons; data-message: a status line), kept out of this script's bytes. */
+  const template = (name: string) => panel.querySelector<HTMLTemplateElement>(`template[data-notice="${name}"],template[data-message="${name}"]`)?.content;
+  const notice = (name: string) => (template(name)?.cloneNode(true) as Node | undefined) ?? null;
+  const message = (name: string) => template(name)?.textContent ?? '';
 
-  const SAVE_ACTIONS: Array<[string, string]> = [['download-json', '今すぐ記録を JSON で保存']];
   let saveFailed = false;
 
   /** Shows the outcome of a save; true when the record is safely in storage. */
   function saved(result: SaveResult): boolean {
     if (result.ok) {
       if (saveFailed) {
-        unwarn('save');
-        say('ブラウザへの保存がまたできるようになりました。');
+        setAlert('save', null);
+        say(message('saved-again'));
       }
       saveFailed = false;
       return true;
     }
     saveFailed = true;
-    const why =
-      result.reason === 'quota'
-        ? 'ブラウザの保存領域がいっぱいで、'
-        : result.reason === 'damaged'
-          ? '壊れた記録を別に保管できなかったため、上書きしないように'
-          : 'このブラウザでは保存が許可されておらず、';
-    warn(
-      'save',
-      `${why}記録をブラウザに保存できていません。画面の記録は閉じると消えます。今すぐ「記録を JSON で保存」でファイルに残してください。`,
-      SAVE_ACTIONS,
-    );
+    setAlert('save', notice(`save-${result.reason}`));
     return false;
   }
 
-  function describe(li: HTMLElement): ExportContext['items'][number] {
-    const textOf = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-    const role = li.querySelector('.role');
-    return {
-      id: li.dataset.item ?? '',
-      phase: textOf(li.closest('.phase')?.querySelector('h2'))
-        .replace(/計画 .*$/, '')
-        .trim(),
-      text: textOf(li.querySelector('.text')),
-      role: role ? textOf(role).replace(/^担当:\s*/, '') : '',
-    };
-  }
-
-  const context = (): ExportContext => ({ company, plan: panel.dataset.plan ?? '', items: items.map(describe) });
+  const itemText = (li: HTMLElement) => (li.querySelector('.text')?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
   function event(fields: Omit<RecordEvent, 'id' | 'at' | 'tab'>): RecordEvent {
     counter += 1;
@@ -123,7 +118,7 @@ function start(panel: HTMLElement): void {
   function flush(): void {
     const events: RecordEvent[] = [];
     for (const [, entry] of typing) {
-      window.clearTimeout(entry.timer);
+      clearTimeout(entry.timer);
       const made = entry.make();
       if (made) events.push(made);
     }
@@ -133,7 +128,7 @@ function start(panel: HTMLElement): void {
 
   function typed(input: HTMLInputElement | HTMLTextAreaElement, make: () => RecordEvent | null): void {
     const entry = typing.get(input);
-    if (entry) window.clearTimeout(entry.timer);
+    if (entry) clearTimeout(entry.timer);
     typing.set(input, { timer: window.setTimeout(flush, TYPING_DELAY_MS), make });
   }
 
@@ -183,7 +178,7 @@ function start(panel: HTMLElement): void {
         const time = document.createElement('time');
         time.setAttribute('datetime', e.at);
         time.textContent = localTime(e.at);
-        li.append(time, ` ${e.type === 'uncheck' ? '取り消し: ' : ''}${e.value ?? ''}`);
+        li.append(time, ` ${e.type === 'uncheck' ? `${message('undone')} ` : ''}${e.value ?? ''}`);
         timeline.appendChild(li);
       }
     }
@@ -194,9 +189,9 @@ function start(panel: HTMLElement): void {
     const box = li.querySelector<HTMLInputElement>('input[type="checkbox"]');
     const note = li.querySelector<HTMLInputElement>('[data-note]');
     box?.addEventListener('change', () => {
-      const text = describe(li).text;
+      const text = itemText(li);
       const made = event({ type: box.checked ? 'check' : 'uncheck', item: id, value: text });
-      if (commit([made])) say(made.type === 'check' ? `${localTime(made.at)} に記録しました: ${text}` : 'チェックを外しました（経過には残ります）。');
+      if (commit([made])) say(made.type === 'check' ? `${localTime(made.at)} ${message('checked')} ${text}` : message('unchecked'));
       else say('');
     });
     if (note) {
@@ -224,7 +219,7 @@ function start(panel: HTMLElement): void {
     channel.onmessage = (message: MessageEvent<{ recordId?: string; events?: unknown }>) => {
       const data = message.data;
       if (data.recordId !== store.log.recordId || !Array.isArray(data.events)) return;
-      const parsed = parseLog({ ...store.log, events: data.events }, mode);
+      const parsed = parseCurrent({ ...store.log, events: data.events }, mode);
       if (parsed) {
         store.merge(parsed.events);
         render();
@@ -235,97 +230,71 @@ function start(panel: HTMLElement): void {
     if (e.key === key && store.refresh()) render();
   });
 
-  function exportJson(): void {
-    const name = `${mode === 'exercise' ? 'exercise-record' : 'incident-record'}-${fileStamp()}.json`;
-    download(name, 'application/json', `${JSON.stringify(exportRecord(store.log, context()), null, 2)}\n`);
-  }
-
-  function importFile(file: File): void {
-    file.text().then(
-      (text) => {
-        let value: unknown;
-        try {
-          value = JSON.parse(text);
-        } catch {
-          value = undefined;
-        }
-        const log = parseLog(value, mode);
-        if (!log) {
-          warn('import', `「${file.name}」は対応記録の JSON ファイルとして読めませんでした。「記録を JSON で保存」で作ったファイルを選んでください。`);
-          return;
-        }
-        if (log.mode !== mode) {
-          warn(
-            'import',
-            log.mode === 'exercise'
-              ? `「${file.name}」は${EXERCISE_LABEL}の記録です。実際のインシデントの記録には混ぜません。${EXERCISE_LABEL}モード（?${EXERCISE_QUERY}）のページで読み込んでください。`
-              : `「${file.name}」は実際のインシデントの記録です。${EXERCISE_LABEL}の記録には混ぜません。通常の対応チェックリストのページで読み込んでください。`,
-          );
-          return;
-        }
-        unwarn('import');
-        const before = store.log.events.length;
-        const ok = saved(store.merge(log.events));
-        render();
-        const added = store.log.events.length - before;
-        if (ok) say(`「${file.name}」を読み込み、${added} 件の記録を合わせました（同じ記録は重ねません）。`);
+  const host: ToolsHost = { mode, key, company, plan: panel.dataset.plan ?? '', store, items, alert: setAlert, saved, render, say };
+  /** The tools, or a notice that they did not load (with a way to keep the record all the same). */
+  function tools(): Promise<Tools> {
+    return loadTools().then(
+      (loaded) => {
+        setAlert('tools', null);
+        return loaded;
       },
-      () => warn('import', `「${file.name}」を開けませんでした。ファイルを選び直してください。`),
+      (error: unknown) => {
+        setAlert('tools', notice('tools'));
+        throw error;
+      },
     );
   }
+
+  const withTools = (use: (loaded: Tools) => void) => void tools().then(use, () => undefined);
 
   panel.addEventListener('change', (e) => {
     const input = e.target as HTMLInputElement;
     if (!input.matches('[data-import]') || !input.files?.[0]) return;
-    importFile(input.files[0]);
+    const file = input.files[0];
     input.value = '';
+    withTools((loaded) => loaded.importFile(file, host));
   });
 
   panel.addEventListener('click', (e) => {
     const button = (e.target as Element).closest<HTMLElement>('[data-action]');
     if (!button) return;
     flush();
-    const action = button.dataset.action;
-    if (action === 'download-json') {
-      exportJson();
-      say('記録を JSON ファイルに保存しました。');
-    } else if (action === 'download-summary') {
-      const name = `${mode === 'exercise' ? 'exercise-log' : 'incident-log'}-${fileStamp()}.html`;
-      download(name, 'text/html', summaryHtml(exportRecord(store.log, context())));
-      say('対応記録（印刷用）を保存しました。開いて印刷できます。');
-    } else if (action === 'download-damaged') {
-      store.damagedRecords().forEach(([name, raw], index) => {
-        download(`damaged-record-${fileStamp()}-${index + 1}.txt`, 'text/plain', raw);
-        void name;
-      });
-      say('壊れていた記録をファイルに保存しました。');
-    } else if (action === 'print') {
-      window.print();
-    } else if (action === 'reset') {
-      if (!window.confirm('この記録を消して、最初から始めますか。消す前に保存したいときは「キャンセル」を押してください。')) return;
-      const ok = saved(store.clear());
-      render();
-      if (ok) say('記録を消しました。');
+    const action = button.dataset.action ?? '';
+    if (action === 'print') window.print();
+    else if (action === 'download-raw') {
+      // The tools did not load: the log as stored, which the import reads back (never lose the record).
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(new Blob([JSON.stringify(store.log)]));
+      a.download = `${mode}-record.json`;
+      a.click();
     }
+    // The rest (the downloads, clearing the record) is checklist-tools.js's work.
+    else withTools((loaded) => loaded.run(action, host));
   });
 
   render();
-  if (store.damaged) {
-    warn(
-      'damaged',
-      store.damaged.keptAs
-        ? '保存されていた記録が壊れていて読めませんでした。壊れた記録は消さずに別に保管してあります。「壊れた記録をダウンロード」でファイルにし、IT 担当に渡してください。ここからは新しい記録を始めます。'
-        : '保存されていた記録が壊れていて読めませんでした。上書きしないように、この画面の記録はブラウザに保存しません。「壊れた記録をダウンロード」と「記録を JSON で保存」でファイルに残してください。',
-      [['download-damaged', '壊れた記録をダウンロード'], ...SAVE_ACTIONS],
-    );
-  } else if (store.damagedRecords().length > 0) {
-    warn('damaged', '以前に読めなかった記録が、このブラウザに保管されています。「壊れた記録をダウンロード」でファイルにできます。', [
-      ['download-damaged', '壊れた記録をダウンロード'],
-    ]);
-  }
+  if (store.damaged) setAlert('damaged', notice(store.damaged.keptAs ? 'damaged-kept' : 'damaged-blocked'));
+  else if (storage && Object.keys(storage).some((name) => name.startsWith(damagedKeyPrefix(key)))) setAlert('damaged', notice('damaged-earlier'));
   if (!storage) saved({ ok: false, reason: 'refused' });
-  else if (store.log.events.length > 0) say(`前回の記録（${localTime(store.log.createdAt)} 開始）を読み込みました。`);
+  else if (store.log.events.length > 0) say(message('loaded').replace('#', localTime(store.log.createdAt)));
 }
 
 const panel = document.querySelector<HTMLElement>('[data-incident-record]');
-if (panel) start(panel);
+if (panel) {
+  const mode: RecordMode = new URLSearchParams(location.search).get('mode') === EXERCISE_QUERY.split('=')[1] ? 'exercise' : 'incident';
+  const key = recordKey(panel.dataset.company ?? '', mode);
+  let old = false;
+  try {
+    // Inside a JSON string every quote is escaped, so this matches a key only (a false match just loads the tools).
+    old = /"version":1[,}]/.test(localStorage.getItem(key) ?? '');
+  } catch {
+    /* refused: start() reports it */
+  }
+  // A record saved by the previous version is upgraded by the tools; without them it is kept aside as damaged, not lost.
+  if (old)
+    loadTools().then(
+      (loaded) => start(panel, mode, key, loaded.parseLog),
+      () => start(panel, mode, key),
+    );
+  else start(panel, mode, key);
+}

@@ -188,11 +188,14 @@ describe('checklist pages', () => {
       };
     });
 
-  const lastBlob = (page: Page) =>
-    page.evaluate(() => {
-      const kept = (window as unknown as { keptBlobs: Blob[] }).keptBlobs;
-      return kept[kept.length - 1]!.text();
-    });
+  /** Clicks a download button and returns the file's text (the export code loads on first use, so wait for it). */
+  const download = async (page: Page, selector: string) => {
+    const count = () => page.evaluate(() => (window as unknown as { keptBlobs: Blob[] }).keptBlobs.length);
+    const before = await count();
+    await page.click(selector);
+    await page.waitForFunction((n) => (window as unknown as { keptBlobs: Blob[] }).keptBlobs.length > n, {}, before);
+    return page.evaluate(() => (window as unknown as { keptBlobs: Blob[] }).keptBlobs.at(-1)!.text());
+  };
 
   it('stamps the time when an item is ticked, keeps it across a reload, and downloads it', async () => {
     const { page, requests } = await openIncident();
@@ -218,8 +221,7 @@ describe('checklist pages', () => {
     expect(await page.$eval('#check-discover-note', (box) => (box as HTMLInputElement).checked)).toBe(false);
 
     await keepDownloads(page);
-    await page.click('[data-action="download-json"]');
-    const json = JSON.parse(await lastBlob(page));
+    const json = JSON.parse(await download(page, '[data-action="download-json"]'));
     expect(json.format).toBe('bcp-incident-record');
     expect(json.company).toBe('株式会社かもめ精工');
     const isolate = json.items.find((i: { id: string }) => i.id === 'first-isolate');
@@ -231,8 +233,7 @@ describe('checklist pages', () => {
       { item: 'first-isolate', type: 'note', value: '生産管理サーバの LAN ケーブルを抜いた' },
     ]);
 
-    await page.click('[data-action="download-summary"]');
-    const summary = await lastBlob(page);
+    const summary = await download(page, '[data-action="download-summary"]');
     expect(summary).toContain('<h1>対応記録（インシデントログ）</h1>');
     expect(summary).toContain(`<span class="t">${stamp.text}</span> 攻撃を受けた機器をネットワークから外した`);
     expect(summary).toContain('生産管理サーバの LAN ケーブルを抜いた');
@@ -247,8 +248,7 @@ describe('checklist pages', () => {
     await page.type('[data-field="event"]', '<img src=x onerror=alert(1)>');
     await page.keyboard.press('Tab');
     await keepDownloads(page);
-    await page.click('[data-action="download-summary"]');
-    const summary = await lastBlob(page);
+    const summary = await download(page, '[data-action="download-summary"]');
     expect(summary).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(summary).not.toContain('<img');
     await page.close();

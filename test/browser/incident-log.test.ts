@@ -4,7 +4,7 @@
  * (issue 12) keeps its records apart and marked. Real Chromium over the shared example
  * build, from file:// as on a file share; each test in its own browser profile.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -50,7 +50,7 @@ async function profile(): Promise<BrowserContext> {
 }
 
 /** Opens the incident page and keeps what it hands to a download (a Blob) instead of saving a file. */
-async function open(context: BrowserContext, mode?: 'exercise', before?: (page: Page) => Promise<unknown>): Promise<Page> {
+async function open(context: BrowserContext, mode?: 'exercise', before?: (page: Page) => Promise<unknown>, url = pageUrl(mode)): Promise<Page> {
   const page = await context.newPage();
   if (before) await before(page);
   await page.evaluateOnNewDocument(() => {
@@ -62,10 +62,17 @@ async function open(context: BrowserContext, mode?: 'exercise', before?: (page: 
       return create(blob);
     };
   });
-  await page.goto(pageUrl(mode));
+  await page.goto(url);
   return page;
 }
 
+/** Clicks a button that downloads (through checklist-tools.js, which loads on first use) and returns the new file's text. */
+async function clickForBlob(page: Page, selector: string): Promise<string> {
+  const before = (await blobs(page)).length;
+  await page.click(selector);
+  await page.waitForFunction((n) => (window as unknown as { keptBlobs: Blob[] }).keptBlobs.length > n, {}, before);
+  return (await blobs(page)).at(-1)!;
+}
 const blobs = (page: Page) => page.evaluate(() => Promise.all((window as unknown as { keptBlobs: Blob[] }).keptBlobs.map((b) => b.text())));
 const itemIds = (page: Page) => page.$$eval('[data-item]', (els) => els.map((el) => (el as HTMLElement).dataset.item!));
 const checked = (page: Page) =>
@@ -78,9 +85,7 @@ const importInput = async (page: Page) => (await page.$('[data-import]')) as Ele
 const statusText = (page: Page) => page.$eval('[data-record-status]', (el) => el.textContent);
 
 async function exportJson(page: Page): Promise<Record<string, unknown> & { events: StoredEvent[] }> {
-  await page.click('[data-action="download-json"]');
-  const all = await blobs(page);
-  return JSON.parse(all[all.length - 1]!);
+  return JSON.parse(await clickForBlob(page, '[data-action="download-json"]'));
 }
 
 describe('the incident log loses nothing', () => {
@@ -165,9 +170,9 @@ describe('the incident log loses nothing', () => {
     expect(await stored(page, REAL_KEY)).toBeNull();
 
     // The way out works: the download holds the tick.
-    await page.click('[data-record-alert] [data-action="download-json"]');
-    const all = await blobs(page);
-    const json = JSON.parse(all[all.length - 1]!) as { items: Array<{ id: string; checkedAt: string | null }> };
+    const json = JSON.parse(await clickForBlob(page, '[data-record-alert] [data-action="download-json"]')) as {
+      items: Array<{ id: string; checkedAt: string | null }>;
+    };
     expect(json.items.find((i) => i.id === first)?.checkedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
 
     // Once there is room again, the next save writes everything, the failed tick included.
@@ -198,7 +203,7 @@ describe('the incident log loses nothing', () => {
     expect((await stored(page, REAL_KEY))!.events.map((e) => e.item)).toEqual([first]);
     expect(await page.evaluate((k) => localStorage.getItem(k), aside[0]!)).toBe(damaged);
 
-    await page.click('[data-record-alert] [data-action="download-damaged"]');
+    expect(await clickForBlob(page, '[data-record-alert] [data-action="download-damaged"]')).toBe(damaged);
     expect(await blobs(page)).toEqual([damaged]);
 
     // Still offered after a reload; the new record loads normally.
@@ -238,10 +243,82 @@ describe('the incident log loses nothing', () => {
     expect((await stored(other, REAL_KEY))!.events).toHaveLength(4);
 
     // The printable log still downloads, with both PCs' ticks.
-    await other.click('[data-action="download-summary"]');
-    const summary = (await blobs(other)).at(-1)!;
+    const summary = await clickForBlob(other, '[data-action="download-summary"]');
     expect(summary).toContain('<h1>対応記録（インシデントログ）</h1>');
     expect(summary.match(/<td class="box">&#x2611;<\/td>/g)).toHaveLength(2);
+  });
+});
+
+describe('the tools (export, import, printable log) load on first use', () => {
+  const toolsLoaded = (page: Page) => page.evaluate(() => 'bcpChecklistTools' in window);
+
+  it('are not loaded with the page, come when a button needs them, and clear the record on request', async () => {
+    const page = await open(await profile());
+    const [first] = await itemIds(page);
+    await page.click(`#check-${first}`);
+    expect(await toolsLoaded(page)).toBe(false);
+    expect(await page.$$eval('script[src]', (els) => els.map((el) => el.getAttribute('src')))).not.toContainEqual(expect.stringContaining('checklist-tools'));
+
+    const json = await exportJson(page);
+    expect(await toolsLoaded(page)).toBe(true);
+    expect(json.events.map((e) => e.item)).toEqual([first]);
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.click('[data-action="reset"]');
+    await page.waitForFunction(() => document.querySelector('[data-record-status]')?.textContent === '記録を消しました。');
+    expect(await checked(page)).toEqual([]);
+    expect((await stored(page, REAL_KEY))!.events).toEqual([]);
+  });
+
+  it('says so in Japanese when they cannot load, and the record can still be saved and merged back', async () => {
+    // A copy of the site without checklist-tools.js (as if the file share dropped it).
+    const copy = path.join(temp, 'no-tools');
+    mkdirSync(path.join(copy, 'checklists'), { recursive: true });
+    copyFileSync(path.join(site, 'checklists', 'incident.html'), path.join(copy, 'checklists', 'incident.html'));
+    copyFileSync(path.join(site, 'checklist.js'), path.join(copy, 'checklist.js'));
+    const context = await profile();
+    const page = await open(context, undefined, undefined, pathToFileURL(path.join(copy, 'checklists', 'incident.html')).href);
+    const [first] = await itemIds(page);
+    await page.click(`#check-${first}`);
+    await page.click('[data-action="download-json"]');
+    await page.waitForFunction(() => !(document.querySelector('[data-record-alert]') as HTMLElement).hidden);
+    expect(await alertText(page)).toContain('保存と読み込みの部品（checklist-tools.js）を開けませんでした。記録はこの画面とブラウザに残っています。');
+
+    const raw = await clickForBlob(page, '[data-record-alert] [data-action="download-raw"]');
+    const log = parseLog(JSON.parse(raw), 'incident')!;
+    expect(fold(log.events).items[first!]?.checkedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+
+    // The full site merges that file like any exported record.
+    const file = path.join(temp, 'raw-record.json');
+    writeFileSync(file, raw);
+    const other = await open(await profile());
+    await (await importInput(other)).uploadFile(file);
+    await other.waitForFunction(() => document.querySelector('[data-record-status]')?.textContent?.includes('件の記録を合わせました'));
+    expect(await checked(other)).toEqual([first]);
+  });
+
+  it('upgrade a record stored by the previous version when the page opens', async () => {
+    const context = await profile();
+    const setup = await open(context);
+    const [first, second] = await itemIds(setup);
+    const v1 = {
+      format: 'bcp-incident-record',
+      version: 1,
+      createdAt: '2026-05-12T00:30:00.000Z',
+      updatedAt: '2026-05-12T00:50:00.000Z',
+      fields: { recorder: '総務課' },
+      items: { [second!]: { note: 'ケーブルを抜いた' } },
+      events: [{ at: '2026-05-12T00:40:00.000Z', item: first, action: 'checked', text: '切り離した' }],
+    };
+    await setup.evaluate((key, text) => localStorage.setItem(key, text), REAL_KEY, JSON.stringify(v1));
+    await setup.close();
+
+    const page = await open(context);
+    await page.waitForFunction(() => document.querySelector('[data-record-status]')?.textContent?.includes('前回の記録'));
+    expect(await checked(page)).toEqual([first]);
+    expect(await page.$eval(`#item-${second} [data-note]`, (el) => (el as HTMLInputElement).value)).toBe('ケーブルを抜いた');
+    expect(await page.$eval('[data-field="recorder"]', (el) => (el as HTMLInputElement).value)).toBe('総務課');
+    expect(await alertText(page)).toBe('');
   });
 });
 
@@ -303,8 +380,7 @@ describe('exercise mode (?mode=exercise)', () => {
       wentWell: '切り離しまで10分でできた',
       findings: [{ gap: '保守業者の夜間連絡先が古かった', change: '緊急連絡先を直す', owner: '情報システム担当（総務課）', due: '2026-12-15' }],
     });
-    await exercise.click('[data-action="download-summary"]');
-    const summary = (await blobs(exercise)).at(-1)!;
+    const summary = await clickForBlob(exercise, '[data-action="download-summary"]');
     expect(summary).toContain('<h1>【訓練】対応記録（インシデントログ）</h1>');
     expect(summary).toContain('訓練の記録です。実際のインシデントの記録ではありません。');
     expect(summary).toContain('保守業者の夜間連絡先が古かった');

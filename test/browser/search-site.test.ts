@@ -53,11 +53,9 @@ describe('JavaScript loaded up front', () => {
       }
       return { file, bytes };
     });
-    // The incident log is the one exception, named here so it stays visible: it carries its own storage,
-    // merge and export code so that it works offline during an incident (about 18 KB; issue 15 tracks it).
-    const INCIDENT = 'checklists/incident.html';
-    expect(weights.filter((w) => w.file !== INCIDENT && w.bytes > 10 * 1024)).toEqual([]);
-    expect(weights.find((w) => w.file === INCIDENT)!.bytes).toBeLessThan(20 * 1024);
+    // The incident log included: its export, import and printable log load on first use (checklist-tools.js).
+    expect(weights.filter((w) => w.bytes > 10 * 1024)).toEqual([]);
+    expect(weights.find((w) => w.file === 'checklists/incident.html')!.bytes).toBeGreaterThan(0);
     // The loader itself stays tiny; the engine and the index come later.
     expect(statSync(path.join(site, SEARCH_LOADER_PATH)).size).toBeLessThan(1500);
     expect(readFileSync(path.join(site, 'index.html'), 'utf8')).toContain(`src="${SEARCH_LOADER_PATH}"`);

@@ -79,20 +79,37 @@ export function isEvent(value: unknown): value is RecordEvent {
   );
 }
 
+/** Reads a record of the current version (what this page stores); anything else: undefined. */
+export function parseCurrent(value: unknown, fallbackMode: RecordMode): Log | undefined {
+  const head = recordHead(value, fallbackMode);
+  if (!head || head.value.version !== RECORD_VERSION) return undefined;
+  const { value: record, mode, createdAt } = head;
+  if (typeof record.recordId !== 'string' || !(record.events as unknown[]).every(isEvent)) return undefined;
+  return {
+    format: RECORD_FORMAT,
+    version: RECORD_VERSION,
+    mode,
+    recordId: record.recordId,
+    createdAt,
+    events: mergeEvents(record.events as RecordEvent[], []),
+  };
+}
+
 /**
  * Reads a stored or downloaded record. Version 1 (state only, before the log) is turned
  * into events so an old record is kept. Anything else that is not a record: undefined.
+ * (Not in checklist.js: it reaches an old stored record through checklist-tools.js.)
  */
 export function parseLog(value: unknown, fallbackMode: RecordMode): Log | undefined {
+  const head = recordHead(value, fallbackMode);
+  if (head?.value.version === 1) return fromVersion1(head.value, head.mode, head.createdAt);
+  return parseCurrent(value, fallbackMode);
+}
+
+function recordHead(value: unknown, fallbackMode: RecordMode): { value: Record<string, unknown>; mode: RecordMode; createdAt: string } | undefined {
   if (!isObject(value) || value.format !== RECORD_FORMAT || !Array.isArray(value.events)) return undefined;
   const mode: RecordMode = value.mode === 'exercise' ? 'exercise' : value.mode === 'incident' ? 'incident' : fallbackMode;
-  const createdAt = typeof value.createdAt === 'string' ? value.createdAt : new Date().toISOString();
-  if (value.version === RECORD_VERSION) {
-    if (typeof value.recordId !== 'string' || !value.events.every(isEvent)) return undefined;
-    return { format: RECORD_FORMAT, version: RECORD_VERSION, mode, recordId: value.recordId, createdAt, events: mergeEvents(value.events, []) };
-  }
-  if (value.version === 1) return fromVersion1(value, mode, createdAt);
-  return undefined;
+  return { value, mode, createdAt: typeof value.createdAt === 'string' ? value.createdAt : new Date().toISOString() };
 }
 
 function fromVersion1(value: Record<string, unknown>, mode: RecordMode, createdAt: string): Log | undefined {

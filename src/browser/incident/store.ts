@@ -5,7 +5,10 @@
  * nothing is written at all.
  */
 import { damagedKeyPrefix, type RecordEvent, type RecordMode } from '../../site/incident-record.ts';
-import { emptyLog, mergeEvents, parseLog, type Log } from './log.ts';
+import { emptyLog, mergeEvents, parseCurrent, type Log } from './log.ts';
+
+/** Reads a stored value: parseCurrent, or parseLog (which also upgrades version 1) once the tools are loaded. */
+export type Parse = (value: unknown, mode: RecordMode) => Log | undefined;
 
 export interface Damaged {
   /** Where the damaged text is kept now, or null when it could not be copied (then it is still under the record's key). */
@@ -39,7 +42,7 @@ function isQuota(error: unknown): boolean {
 
 type Read = { kind: 'empty' } | { kind: 'log'; log: Log } | { kind: 'damaged'; raw: string };
 
-function read(storage: Storage, key: string, mode: RecordMode): Read {
+function read(storage: Storage, key: string, mode: RecordMode, parse: Parse): Read {
   const raw = storage.getItem(key);
   if (raw === null) return { kind: 'empty' };
   let value: unknown;
@@ -48,7 +51,7 @@ function read(storage: Storage, key: string, mode: RecordMode): Read {
   } catch {
     return { kind: 'damaged', raw };
   }
-  const log = parseLog(value, mode);
+  const log = parse(value, mode);
   // A record of the other mode under this key is as unusable here as a damaged one: keep it aside.
   return log && log.mode === mode ? { kind: 'log', log } : { kind: 'damaged', raw };
 }
@@ -80,11 +83,9 @@ export interface Store {
   clear(): SaveResult;
   /** Writes what is not yet stored. */
   save(): SaveResult;
-  /** Damaged records kept aside under this record's key: [key, text]. */
-  damagedRecords(): Array<[string, string]>;
 }
 
-export function openStore(storage: Storage | null, key: string, mode: RecordMode): Store {
+export function openStore(storage: Storage | null, key: string, mode: RecordMode, parse: Parse = parseCurrent): Store {
   let log = emptyLog(mode);
   let damaged: Damaged | undefined;
   // Events made here and not yet written (kept until a save succeeds).
@@ -93,7 +94,7 @@ export function openStore(storage: Storage | null, key: string, mode: RecordMode
   let blocked = false;
 
   if (storage) {
-    const found = read(storage, key, mode);
+    const found = read(storage, key, mode, parse);
     if (found.kind === 'log') log = found.log;
     else if (found.kind === 'damaged') {
       const keptAs = keepDamaged(storage, key, found.raw);
@@ -104,29 +105,36 @@ export function openStore(storage: Storage | null, key: string, mode: RecordMode
     }
   }
 
-  function save(): SaveResult {
+  /** Takes in the stored record: merged when it is this one, followed when another tab cleared it. */
+  function follow(stored: Log): void {
+    if (stored.recordId === log.recordId) log = { ...log, events: mergeEvents(log.events, stored.events) };
+    // Cleared in another tab: follow it, keeping only what was made here since.
+    else log = { ...stored, events: mergeEvents(stored.events, pending) };
+  }
+
+  function write(): SaveResult {
     if (!storage) return { ok: false, reason: 'refused' };
     try {
-      const found = read(storage, key, mode);
-      if (found.kind === 'damaged') {
-        // Damaged while this page was open (or still not copied): keep it before writing.
-        if (keepDamaged(storage, key, found.raw) === null) {
-          blocked = true;
-          return { ok: false, reason: 'damaged' };
-        }
-        blocked = false;
-      } else if (found.kind === 'log') {
-        if (found.log.recordId === log.recordId) log = { ...log, events: mergeEvents(log.events, found.log.events) };
-        // Cleared in another tab: follow it, keeping only what was made here since.
-        else log = { ...found.log, events: mergeEvents(found.log.events, pending) };
-      }
-      if (blocked) return { ok: false, reason: 'damaged' };
       storage.setItem(key, JSON.stringify(log));
       pending = [];
       return { ok: true };
     } catch (error) {
       return { ok: false, reason: isQuota(error) ? 'quota' : 'refused' };
     }
+  }
+
+  function save(): SaveResult {
+    if (!storage) return { ok: false, reason: 'refused' };
+    try {
+      const found = read(storage, key, mode, parse);
+      if (found.kind === 'damaged') {
+        // Damaged while this page was open (or still not copied): keep it before writing.
+        blocked = keepDamaged(storage, key, found.raw) === null;
+      } else if (found.kind === 'log') follow(found.log);
+    } catch {
+      return { ok: false, reason: 'refused' };
+    }
+    return blocked ? { ok: false, reason: 'damaged' } : write();
   }
 
   return {
@@ -145,36 +153,18 @@ export function openStore(storage: Storage | null, key: string, mode: RecordMode
     },
     refresh() {
       if (!storage) return false;
-      const found = read(storage, key, mode);
+      const found = read(storage, key, mode, parse);
       if (found.kind !== 'log') return false;
       const before = log.events.length + log.recordId;
-      if (found.log.recordId === log.recordId) log = { ...log, events: mergeEvents(log.events, found.log.events) };
-      else log = { ...found.log, events: mergeEvents(found.log.events, pending) };
+      follow(found.log);
       return before !== log.events.length + log.recordId;
     },
     clear() {
       log = emptyLog(mode);
       pending = [];
-      if (!storage) return { ok: false, reason: 'refused' };
-      if (blocked) return save();
-      try {
-        storage.setItem(key, JSON.stringify(log));
-        return { ok: true };
-      } catch (error) {
-        return { ok: false, reason: isQuota(error) ? 'quota' : 'refused' };
-      }
+      // A damaged value still under the key is kept aside first (or not written over).
+      return blocked ? save() : write();
     },
     save,
-    damagedRecords() {
-      if (!storage) return [];
-      const prefix = damagedKeyPrefix(key);
-      const found: Array<[string, string]> = [];
-      for (let i = 0; i < storage.length; i++) {
-        const name = storage.key(i);
-        if (name?.startsWith(prefix)) found.push([name, storage.getItem(name) ?? '']);
-      }
-      if (blocked && damaged) found.push([key, damaged.raw]);
-      return found.sort();
-    },
   };
 }
