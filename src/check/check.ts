@@ -17,6 +17,7 @@ import { GLOSSARY_FILE, loadGlossary } from '../glossary/load.ts';
 import { AUTOMOTIVE_FILE, loadGuidelines } from '../guidelines/load.ts';
 import { CURRENT_TEMPLATE_VERSION, slotsOf } from '../template/slots.ts';
 import { scanFiles } from './scan.ts';
+import { bundledToolFingerprint, ScanCache } from './scan-cache.ts';
 import { CHECKLIST_DIR, checkChecklists } from '../collections/checklists.ts';
 
 export const CONTENT_DIR = 'content';
@@ -30,6 +31,11 @@ export interface CheckOptions {
   cwd?: string;
   /** YYYY-MM-DD the due dates count from (`--today`). Default: the answers' `upkeep.asOf`, else today in Japan. */
   today?: string;
+  /**
+   * The scan cache (`.cache/check/`): the tool fingerprint it is keyed on, or false for none.
+   * Default: the bundled CLI's fingerprint; no cache when running from the sources.
+   */
+  scanCache?: { tool: string } | false;
 }
 
 export interface Token {
@@ -58,13 +64,15 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
   const values = loaded.answers ? slotValues(loaded.answers) : undefined;
   const explicit = options.paths !== undefined && options.paths.length > 0;
   const { files, missing } = await contentFiles(explicit ? options.paths! : [CONTENT_DIR], cwd);
-  const vfiles = await scanFiles(files, {
-    cwd,
+  const slotOptions = {
     values,
     answersFile: loaded.file,
-    answerPlace: (id) => answerPlace(loaded, id),
+    answerPlace: (id: number) => answerPlace(loaded, id),
     templateVersion: CURRENT_TEMPLATE_VERSION,
-  });
+  };
+  const tool = options.scanCache === undefined ? bundledToolFingerprint() : options.scanCache && options.scanCache.tool;
+  const cache = tool ? new ScanCache(cwd, tool, slotOptions) : undefined;
+  const vfiles = await scanFiles(files, { cwd, cache, ...slotOptions });
 
   const tokens = vfiles.flatMap((file) => (file.data.bcpSlots ?? []).map((slot) => ({ file: file.path, ...slot })));
   const problems = [...missing.map(missingPath), ...loaded.problems, ...vfiles.flatMap(problemsOf)];
