@@ -18,6 +18,7 @@ import { AUTOMOTIVE_FILE, loadGuidelines } from '../guidelines/load.ts';
 import { CURRENT_TEMPLATE_VERSION, slotsOf } from '../template/slots.ts';
 import { scanFiles } from './scan.ts';
 import { bundledToolFingerprint, ScanCache } from './scan-cache.ts';
+import { checkInputsKey, readReport, writeReport, type CheckReport } from './report-cache.ts';
 import { CHECKLIST_DIR, checkChecklists } from '../collections/checklists.ts';
 
 export const CONTENT_DIR = 'content';
@@ -32,7 +33,7 @@ export interface CheckOptions {
   /** YYYY-MM-DD the due dates count from (`--today`). Default: the answers' `upkeep.asOf`, else today in Japan. */
   today?: string;
   /**
-   * The scan cache (`.cache/check/`): the tool fingerprint it is keyed on, or false for none.
+   * The caches (`.cache/check/`): the tool fingerprint they are keyed on, or false for none.
    * Default: the bundled CLI's fingerprint; no cache when running from the sources.
    */
   scanCache?: { tool: string } | false;
@@ -58,6 +59,28 @@ export interface CheckResult {
   warningCount: number;
 }
 
+/**
+ * What `bcp check` prints: from the report cache (report-cache.ts) when nothing a check of
+ * the whole content reads has changed since the last one, else a fresh `runCheck`.
+ */
+export async function checkReport(options: CheckOptions = {}): Promise<CheckReport> {
+  const cwd = options.cwd ?? process.cwd();
+  const tool = toolOf(options);
+  const explicit = options.paths !== undefined && options.paths.length > 0;
+  const inputs = { answersFile: options.answersFile ?? DEFAULT_ANSWERS_FILE, exampleFile: EXAMPLE_ANSWERS_FILE, today: options.today };
+  const key = tool && !explicit ? checkInputsKey(cwd, { tool, ...inputs }) : undefined;
+  const cached = key ? readReport(cwd, key) : undefined;
+  if (cached) return cached;
+  const result = await runCheck(options);
+  // Only when the inputs did not change during the check: else the report is of other inputs.
+  if (key && tool && checkInputsKey(cwd, { tool, ...inputs }) === key) writeReport(cwd, key, result);
+  return result;
+}
+
+function toolOf(options: CheckOptions): string | undefined {
+  return options.scanCache === undefined ? bundledToolFingerprint() : options.scanCache ? options.scanCache.tool : undefined;
+}
+
 export async function runCheck(options: CheckOptions = {}): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
   const loaded = loadAnswersFile(options.answersFile ?? DEFAULT_ANSWERS_FILE, { cwd });
@@ -70,7 +93,7 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
     answerPlace: (id: number) => answerPlace(loaded, id),
     templateVersion: CURRENT_TEMPLATE_VERSION,
   };
-  const tool = options.scanCache === undefined ? bundledToolFingerprint() : options.scanCache && options.scanCache.tool;
+  const tool = toolOf(options);
   const cache = tool ? new ScanCache(cwd, tool, slotOptions) : undefined;
   const vfiles = await scanFiles(files, { cwd, cache, ...slotOptions });
 

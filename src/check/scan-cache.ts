@@ -55,6 +55,12 @@ interface CacheFile {
  * the CLI runs from the sources: then which code runs cannot be told cheaply, so no cache.
  */
 export function bundledToolFingerprint(): string | undefined {
+  if (fingerprint === undefined) fingerprint = { value: bundledTool() };
+  return fingerprint.value;
+}
+let fingerprint: { value: string | undefined } | undefined;
+
+function bundledTool(): string | undefined {
   if (typeof __BCP_BUNDLED__ === 'undefined' || !__BCP_BUNDLED__) return undefined;
   const entry = process.argv[1];
   if (!entry || path.basename(entry) !== 'bcp.js') return undefined;

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/check/check.ts';
+import { checkReport, runCheck, type CheckOptions } from '../../src/check/check.ts';
+import { REPORT_CACHE_FILE } from '../../src/check/report-cache.ts';
 import { SCAN_CACHE_FILE, toolFingerprint } from '../../src/check/scan-cache.ts';
 import { CLI_ENTRY } from '../../scripts/bundle-cli.ts';
 import { FIXTURES, ROOT } from '../helpers.ts';
@@ -163,7 +164,95 @@ describe('the scan cache of bcp check', () => {
       expect(await bcp(CLI_ENTRY, args)).toEqual(expected); // cold or warm
       expect(await bcp(CLI_ENTRY, args)).toEqual(expected); // warm
     }
+    // Nothing changed: the report cache answers. Without it, the scan cache answers.
+    const report = path.join(dir, REPORT_CACHE_FILE);
+    const cache = JSON.parse(readFileSync(report, 'utf8')) as { report: { problems: Array<{ message: string }> } };
+    cache.report.problems[0]!.message = MARK;
+    writeFileSync(report, JSON.stringify(cache));
+    expect((await bcp(CLI_ENTRY, ['check'])).stderr).toContain(MARK);
+    rmSync(report);
     plantMark(dir);
     expect((await bcp(CLI_ENTRY, ['check'])).stderr).toContain(MARK);
+  });
+});
+
+describe('the report cache of bcp check', () => {
+  /** The whole report as `bcp check --json` prints it; `tool: false` checks without any cache. */
+  async function whole(dir: string, tool: string | false, options: CheckOptions = {}) {
+    const result = await checkReport({ ...options, cwd: dir, scanCache: tool === false ? false : { tool } });
+    return JSON.stringify(result);
+  }
+
+  function plantReportMark(dir: string) {
+    const file = path.join(dir, REPORT_CACHE_FILE);
+    const cache = JSON.parse(readFileSync(file, 'utf8')) as { report: { problems: Array<{ message: string }> } };
+    expect(cache.report.problems.length).toBeGreaterThan(0);
+    for (const problem of cache.report.problems) problem.message = `${MARK}${problem.message}`;
+    writeFileSync(file, JSON.stringify(cache));
+  }
+
+  /** Checks once to fill the cache, marks it, and shows the mark comes back while nothing changed. */
+  async function primed() {
+    const dir = project();
+    const fresh = await whole(dir, false);
+    expect(await whole(dir, 'tool-1')).toBe(fresh);
+    plantReportMark(dir);
+    expect(await whole(dir, 'tool-1')).toContain(MARK);
+    return dir;
+  }
+
+  it('checks again when a content file changes', async () => {
+    const dir = await primed();
+    writeFileSync(path.join(dir, 'content/plan/y.md'), '窓口は#2#総務課#2#です。\n\n未知: #42#何か#42#。\n');
+    const after = await whole(dir, 'tool-1');
+    expect(after).not.toContain(MARK);
+    expect(after).toContain('unknown-slot');
+    expect(after).toBe(await whole(dir, false));
+  });
+
+  it('checks again when a file is added under content/', async () => {
+    const dir = await primed();
+    writeFileSync(path.join(dir, 'content/plan/z.md'), '閉じない #5#担当 のまま。\n');
+    const after = await whole(dir, 'tool-1');
+    expect(after).not.toContain(MARK);
+    expect(after).toBe(await whole(dir, false));
+    expect(after).toContain('content/plan/z.md');
+  });
+
+  it('checks again when the answers change', async () => {
+    const dir = await primed();
+    editAnswers(dir, '  7: 2時間以内\n', '');
+    const after = await whole(dir, 'tool-1');
+    expect(after).not.toContain(MARK);
+    expect(after).toContain('missing-answer');
+    expect(after).toBe(await whole(dir, false));
+  });
+
+  it('checks again when the example answers appear', async () => {
+    const dir = await primed();
+    writeFileSync(path.join(dir, 'answers', 'example.yaml'), EXAMPLE);
+    const after = await whole(dir, 'tool-1');
+    expect(after).not.toContain(MARK);
+    expect(after).toBe(await whole(dir, false));
+  });
+
+  it('checks again for another tool, another --today or named paths', async () => {
+    const dir = await primed();
+    expect(await whole(dir, 'tool-2')).not.toContain(MARK);
+    expect(await whole(dir, 'tool-2', { today: '2026-04-01' })).toBe(await whole(dir, false, { today: '2026-04-01' }));
+    const named = await whole(dir, 'tool-2', { paths: ['content/plan'] });
+    expect(named).not.toContain(MARK);
+    expect(named).toBe(await whole(dir, false, { paths: ['content/plan'] }));
+  });
+
+  it('ignores a damaged report', async () => {
+    const dir = await primed();
+    const fresh = await whole(dir, false);
+    const file = path.join(dir, REPORT_CACHE_FILE);
+    const key = (JSON.parse(readFileSync(file, 'utf8')) as { key: string }).key;
+    for (const damage of ['{"key":', 'null', JSON.stringify({ key, report: { tokens: [], problems: [{ line: 'a' }], errorCount: 0, warningCount: 0 } })]) {
+      writeFileSync(file, damage);
+      expect(await whole(dir, 'tool-1')).toBe(fresh);
+    }
   });
 });
