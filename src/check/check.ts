@@ -68,12 +68,19 @@ export async function checkReport(options: CheckOptions = {}): Promise<CheckRepo
   const tool = toolOf(options);
   const explicit = options.paths !== undefined && options.paths.length > 0;
   const inputs = { answersFile: options.answersFile ?? DEFAULT_ANSWERS_FILE, exampleFile: EXAMPLE_ANSWERS_FILE, today: options.today };
-  const key = tool && !explicit ? checkInputsKey(cwd, { tool, ...inputs }) : undefined;
+  const keyOf = (t: string) => {
+    try {
+      return checkInputsKey(cwd, { tool: t, ...inputs });
+    } catch {
+      return undefined; // e.g. a broken link under content/: the check itself reports what it can
+    }
+  };
+  const key = tool && !explicit ? keyOf(tool) : undefined;
   const cached = key ? readReport(cwd, key) : undefined;
   if (cached) return cached;
   const result = await runCheck(options);
   // Only when the inputs did not change during the check: else the report is of other inputs.
-  if (key && tool && checkInputsKey(cwd, { tool, ...inputs }) === key) writeReport(cwd, key, result);
+  if (key && tool && keyOf(tool) === key) writeReport(cwd, key, result);
   return result;
 }
 

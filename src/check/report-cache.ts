@@ -34,16 +34,18 @@ export function checkInputsKey(cwd: string, options: { tool: string; answersFile
   const hash = createHash('sha256');
   hash.update(JSON.stringify([FORMAT, options.tool, options.answersFile, options.today ?? null, japanDate()]));
   const add = (file: string) => {
-    hash.update(`\0${path.relative(cwd, file)}\0`);
-    if (existsSync(file) && statSync(file).isFile()) hash.update(readFileSync(file));
-    else hash.update('\0(none)');
+    const bytes = existsSync(file) && statSync(file).isFile() ? readFileSync(file) : undefined;
+    // Name and length first, so no two different trees hash the same stream.
+    hash.update(`\0${path.relative(cwd, file)}\0${bytes ? bytes.length : 'none'}\0`);
+    if (bytes) hash.update(bytes);
   };
   add(path.resolve(cwd, options.answersFile));
   add(path.resolve(cwd, options.exampleFile));
+  // Follows links like the check's own walk (check.ts contentFiles), which uses stat too.
   const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
+    for (const name of readdirSync(dir).sort()) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
       else add(full);
     }
   };
