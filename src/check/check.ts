@@ -6,20 +6,46 @@ import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { DEFAULT_ANSWERS_FILE, loadAnswersFile, type LoadedAnswers } from '../answers/load.ts';
+import { DEFAULT_ANSWERS_FILE, EXAMPLE_ANSWERS_FILE } from '../answers/files.ts';
+import type { LoadedAnswers } from '../answers/load.ts';
 import { resolveToday, type Today } from '../answers/due.ts';
-import { checkAnswerRules } from '../answers/rules/index.ts';
-import { EXAMPLE_ANSWERS_FILE, unchangedSampleRules } from '../answers/rules/unchanged-sample.ts';
 import type { Answers } from '../answers/schema.ts';
-import { slotValues, type SlotValues } from '../answers/values.ts';
+import type { SlotValues } from '../answers/values.ts';
 import { ruleMessage, type Problem, type RuleId } from '../errors/catalogue.ts';
-import { GLOSSARY_FILE, loadGlossary } from '../glossary/load.ts';
-import { AUTOMOTIVE_FILE, loadGuidelines } from '../guidelines/load.ts';
 import { CURRENT_TEMPLATE_VERSION, slotsOf } from '../template/slots.ts';
 import { scanFiles } from './scan.ts';
 import { bundledToolFingerprint, ScanCache } from './scan-cache.ts';
 import { checkInputsKey, readReport, writeReport, type CheckReport } from './report-cache.ts';
-import { CHECKLIST_DIR, checkChecklists } from '../collections/checklists.ts';
+
+/**
+ * The loaders (YAML, zod and the rules) are imported on first use: a `bcp check` answered by
+ * the report cache never needs them, and they are most of the code it would load.
+ */
+type Loaders = Awaited<ReturnType<typeof loaders>>;
+
+async function loaders() {
+  const [load, rules, unchanged, values, glossary, guidelines, checklists] = await Promise.all([
+    import('../answers/load.ts'),
+    import('../answers/rules/index.ts'),
+    import('../answers/rules/unchanged-sample.ts'),
+    import('../answers/values.ts'),
+    import('../glossary/load.ts'),
+    import('../guidelines/load.ts'),
+    import('../collections/checklists.ts'),
+  ]);
+  return {
+    loadAnswersFile: load.loadAnswersFile,
+    checkAnswerRules: rules.checkAnswerRules,
+    unchangedSampleRules: unchanged.unchangedSampleRules,
+    slotValues: values.slotValues,
+    GLOSSARY_FILE: glossary.GLOSSARY_FILE,
+    loadGlossary: glossary.loadGlossary,
+    AUTOMOTIVE_FILE: guidelines.AUTOMOTIVE_FILE,
+    loadGuidelines: guidelines.loadGuidelines,
+    CHECKLIST_DIR: checklists.CHECKLIST_DIR,
+    checkChecklists: checklists.checkChecklists,
+  };
+}
 
 export const CONTENT_DIR = 'content';
 
@@ -90,6 +116,18 @@ function toolOf(options: CheckOptions): string | undefined {
 
 export async function runCheck(options: CheckOptions = {}): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
+  const {
+    loadAnswersFile,
+    slotValues,
+    CHECKLIST_DIR,
+    checkChecklists,
+    GLOSSARY_FILE,
+    loadGlossary,
+    AUTOMOTIVE_FILE,
+    loadGuidelines,
+    checkAnswerRules,
+    unchangedSampleRules,
+  } = await loaders();
   const loaded = loadAnswersFile(options.answersFile ?? DEFAULT_ANSWERS_FILE, { cwd });
   const values = loaded.answers ? slotValues(loaded.answers) : undefined;
   const explicit = options.paths !== undefined && options.paths.length > 0;
@@ -116,7 +154,7 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
   if (!explicit && existsSync(path.resolve(cwd, GLOSSARY_FILE))) problems.push(...loadGlossary(GLOSSARY_FILE, { cwd }).problems);
   if (!explicit && existsSync(path.resolve(cwd, AUTOMOTIVE_FILE))) problems.push(...loadGuidelines(cwd).problems);
   problems.push(...checkAnswerRules(loaded, { today: options.today }));
-  problems.push(...unchangedSamples(loaded, cwd, options.today));
+  problems.push(...unchangedSamples(loaded, cwd, options.today, loadAnswersFile, unchangedSampleRules));
   problems.sort(byPosition);
   return {
     answers: loaded.answers,
@@ -158,7 +196,13 @@ function unusedAnswers(loaded: LoadedAnswers, values: SlotValues, tokens: readon
 }
 
 /** 「見本のまま」 against the template and, when the project keeps it, the example company. */
-function unchangedSamples(loaded: LoadedAnswers, cwd: string, today?: string): Problem[] {
+function unchangedSamples(
+  loaded: LoadedAnswers,
+  cwd: string,
+  today: string | undefined,
+  loadAnswersFile: Loaders['loadAnswersFile'],
+  unchangedSampleRules: Loaders['unchangedSampleRules'],
+): Problem[] {
   if (!loaded.answers) return [];
   const examplePath = path.resolve(cwd, EXAMPLE_ANSWERS_FILE);
   const isExample = path.resolve(cwd, loaded.file) === examplePath;

@@ -10,7 +10,7 @@
 import { parseArgs } from 'node:util';
 import { checkReport } from '../check/check.ts';
 import { formatProblem, formatSummary, githubAnnotation, reportProblems, toJson } from '../errors/report.ts';
-import { DEFAULT_ANSWERS_FILE } from '../answers/load.ts';
+import { DEFAULT_ANSWERS_FILE } from '../answers/files.ts';
 import { isIsoDate } from '../answers/due.ts';
 import { ProblemsError } from '../errors/problems-error.ts';
 
