@@ -16,6 +16,7 @@ import { CURRENT_TEMPLATE_VERSION, slotsOf } from '../template/slots.ts';
 import { scanFiles } from './scan.ts';
 import { bundledToolFingerprint, ScanCache } from './scan-cache.ts';
 import { checkInputsKey, readReport, writeReport, type CheckReport } from './report-cache.ts';
+import { SourceCache } from './source-cache.ts';
 
 /**
  * The loaders (YAML, zod and the rules) are imported on first use: a `bcp check` answered by
@@ -41,6 +42,7 @@ async function loaders() {
     GLOSSARY_FILE: glossary.GLOSSARY_FILE,
     loadGlossary: glossary.loadGlossary,
     AUTOMOTIVE_FILE: guidelines.AUTOMOTIVE_FILE,
+    IPA_RESPONSE_FILE: guidelines.IPA_RESPONSE_FILE,
     loadGuidelines: guidelines.loadGuidelines,
     CHECKLIST_DIR: checklists.CHECKLIST_DIR,
     checkChecklists: checklists.checkChecklists,
@@ -124,6 +126,7 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
     GLOSSARY_FILE,
     loadGlossary,
     AUTOMOTIVE_FILE,
+    IPA_RESPONSE_FILE,
     loadGuidelines,
     checkAnswerRules,
     unchangedSampleRules,
@@ -151,8 +154,14 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
   if (loaded.answers && values && !explicit) problems.push(...unusedAnswers(loaded, values, tokens));
   // The glossary is content too (the site links its terms on every page); a project
   // without one, such as a check-only folder, has nothing to check.
-  if (!explicit && existsSync(path.resolve(cwd, GLOSSARY_FILE))) problems.push(...loadGlossary(GLOSSARY_FILE, { cwd }).problems);
-  if (!explicit && existsSync(path.resolve(cwd, AUTOMOTIVE_FILE))) problems.push(...loadGuidelines(cwd).problems);
+  // Both read their own files only (the names below), so their problems can be kept by text.
+  const sources = tool ? new SourceCache(cwd, tool) : undefined;
+  const kept = (name: string, inputs: readonly string[], load: () => Problem[]) => (sources ? sources.problems(name, inputs, load) : load());
+  if (!explicit && existsSync(path.resolve(cwd, GLOSSARY_FILE)))
+    problems.push(...kept('glossary', [GLOSSARY_FILE], () => loadGlossary(GLOSSARY_FILE, { cwd }).problems));
+  if (!explicit && existsSync(path.resolve(cwd, AUTOMOTIVE_FILE)))
+    problems.push(...kept('guidelines', [AUTOMOTIVE_FILE, IPA_RESPONSE_FILE], () => loadGuidelines(cwd).problems));
+  sources?.save();
   problems.push(...checkAnswerRules(loaded, { today: options.today }));
   problems.push(...unchangedSamples(loaded, cwd, options.today, loadAnswersFile, unchangedSampleRules));
   problems.sort(byPosition);

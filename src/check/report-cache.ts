@@ -86,19 +86,25 @@ export function writeReport(cwd: string, key: string, report: CheckReport): void
   }
 }
 
+const located = (x: unknown) => {
+  const o = x as Record<string, unknown>;
+  return typeof x === 'object' && x !== null && typeof o.file === 'string' && typeof o.line === 'number' && typeof o.column === 'number';
+};
+
+export function isProblem(p: unknown): p is Problem {
+  const o = p as Record<string, unknown>;
+  return located(p) && typeof o.ruleId === 'string' && (o.severity === 'error' || o.severity === 'warning') && typeof o.message === 'string';
+}
+
 function isReport(value: unknown): value is CheckReport {
   if (typeof value !== 'object' || value === null) return false;
   const r = value as Partial<CheckReport>;
-  const located = (x: unknown) => {
-    const o = x as Record<string, unknown>;
-    return typeof x === 'object' && x !== null && typeof o.file === 'string' && typeof o.line === 'number' && typeof o.column === 'number';
-  };
   return (
     typeof r.errorCount === 'number' &&
     typeof r.warningCount === 'number' &&
     Array.isArray(r.tokens) &&
     r.tokens.every((t) => located(t) && typeof t.id === 'number' && typeof t.resolved === 'boolean') &&
     Array.isArray(r.problems) &&
-    r.problems.every((p) => located(p) && typeof p.ruleId === 'string' && (p.severity === 'error' || p.severity === 'warning') && typeof p.message === 'string')
+    r.problems.every(isProblem)
   );
 }

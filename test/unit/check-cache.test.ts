@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkReport, runCheck, type CheckOptions } from '../../src/check/check.ts';
 import { REPORT_CACHE_FILE } from '../../src/check/report-cache.ts';
+import { SOURCE_CACHE_FILE } from '../../src/check/source-cache.ts';
 import { SCAN_CACHE_FILE, toolFingerprint } from '../../src/check/scan-cache.ts';
 import { CLI_ENTRY } from '../../scripts/bundle-cli.ts';
 import { FIXTURES, ROOT } from '../helpers.ts';
@@ -254,5 +255,32 @@ describe('the report cache of bcp check', () => {
       writeFileSync(file, damage);
       expect(await whole(dir, 'tool-1')).toBe(fresh);
     }
+  });
+});
+
+describe('the source cache of bcp check (glossary, guideline tables)', () => {
+  it('keeps the glossary problems while its text is the same, and loads it again when it changes', async () => {
+    const dir = project();
+    const glossary = path.join(dir, 'content', 'glossary.yaml');
+    writeFileSync(glossary, 'terms:\n  - term: [壊れた\n');
+    const fresh = await report(dir, false);
+    expect(fresh).toContain('content/glossary.yaml');
+    expect(await report(dir, 'tool-1')).toBe(fresh);
+    const file = path.join(dir, SOURCE_CACHE_FILE);
+    const cache = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { problems: Array<{ message: string }> }> };
+    expect(cache.entries.glossary!.problems.length).toBeGreaterThan(0);
+    for (const problem of cache.entries.glossary!.problems) problem.message = `${MARK}${problem.message}`;
+    writeFileSync(file, JSON.stringify(cache));
+    expect(await report(dir, 'tool-1')).toContain(MARK);
+    expect(await report(dir, 'tool-2')).not.toContain(MARK);
+
+    writeFileSync(file, JSON.stringify(cache));
+    writeFileSync(glossary, 'terms:\n  - term: [まだ壊れた\n');
+    const changed = await report(dir, 'tool-1');
+    expect(changed).not.toContain(MARK);
+    expect(changed).toBe(await report(dir, false));
+
+    writeFileSync(file, '{"tool":"tool-1","entries":{"glossary":{"hash":1,"problems":[{"line":"x"}]}}}');
+    expect(await report(dir, 'tool-1')).toBe(await report(dir, false));
   });
 });
