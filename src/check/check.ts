@@ -18,12 +18,12 @@ import { bundledToolFingerprint, ScanCache } from './scan-cache.ts';
 import { checkInputsKey, readReport, writeReport, type CheckReport } from './report-cache.ts';
 import { SourceCache } from './source-cache.ts';
 
+type Loaders = Awaited<ReturnType<typeof loaders>>;
+
 /**
  * The loaders (YAML, zod and the rules) are imported on first use: a `bcp check` answered by
  * the report cache never needs them, and they are most of the code it would load.
  */
-type Loaders = Awaited<ReturnType<typeof loaders>>;
-
 async function loaders() {
   const [load, rules, unchanged, values, glossary, guidelines, checklists] = await Promise.all([
     import('../answers/load.ts'),
@@ -64,7 +64,7 @@ export interface CheckOptions {
    * The caches (`.cache/check/`): the tool fingerprint they are keyed on, or false for none.
    * Default: the bundled CLI's fingerprint; no cache when running from the sources.
    */
-  scanCache?: { tool: string } | false;
+  cache?: { tool: string } | false;
 }
 
 export interface Token {
@@ -113,7 +113,7 @@ export async function checkReport(options: CheckOptions = {}): Promise<CheckRepo
 }
 
 function toolOf(options: CheckOptions): string | undefined {
-  return options.scanCache === undefined ? bundledToolFingerprint() : options.scanCache ? options.scanCache.tool : undefined;
+  return options.cache === undefined ? bundledToolFingerprint() : options.cache ? options.cache.tool : undefined;
 }
 
 export async function runCheck(options: CheckOptions = {}): Promise<CheckResult> {
@@ -142,8 +142,8 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
     templateVersion: CURRENT_TEMPLATE_VERSION,
   };
   const tool = toolOf(options);
-  const cache = tool ? new ScanCache(cwd, tool, slotOptions) : undefined;
-  const vfiles = await scanFiles(files, { cwd, cache, ...slotOptions });
+  const scanCache = tool ? new ScanCache(cwd, tool, slotOptions) : undefined;
+  const vfiles = await scanFiles(files, { cwd, cache: scanCache, ...slotOptions });
 
   const tokens = vfiles.flatMap((file) => (file.data.bcpSlots ?? []).map((slot) => ({ file: file.path, ...slot })));
   const problems = [...missing.map(missingPath), ...loaded.problems, ...vfiles.flatMap(problemsOf)];

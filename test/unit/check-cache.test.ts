@@ -42,7 +42,7 @@ function project(): string {
 
 /** What the check reports, as the CLI prints it (`--json` carries tokens and problems). */
 async function report(dir: string, tool: string | false) {
-  const result = await runCheck({ cwd: dir, scanCache: tool === false ? false : { tool } });
+  const result = await runCheck({ cwd: dir, cache: tool === false ? false : { tool } });
   return JSON.stringify({ tokens: result.tokens, problems: result.problems });
 }
 
@@ -180,7 +180,7 @@ describe('the scan cache of bcp check', () => {
 describe('the report cache of bcp check', () => {
   /** The whole report as `bcp check --json` prints it; `tool: false` checks without any cache. */
   async function whole(dir: string, tool: string | false, options: CheckOptions = {}) {
-    const result = await checkReport({ ...options, cwd: dir, scanCache: tool === false ? false : { tool } });
+    const result = await checkReport({ ...options, cwd: dir, cache: tool === false ? false : { tool } });
     return JSON.stringify(result);
   }
 
