@@ -2,7 +2,7 @@
  * `bcp check`: validates the answers and scans the content for slots, reporting every
  * problem of the run together. The site build runs this first and stops on errors.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
@@ -45,6 +45,7 @@ async function loaders() {
     IPA_RESPONSE_FILE: guidelines.IPA_RESPONSE_FILE,
     loadGuidelines: guidelines.loadGuidelines,
     CHECKLIST_DIR: checklists.CHECKLIST_DIR,
+    CHECKLIST_IDS: checklists.CHECKLIST_IDS,
     checkChecklists: checklists.checkChecklists,
   };
 }
@@ -122,6 +123,7 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
     loadAnswersFile,
     slotValues,
     CHECKLIST_DIR,
+    CHECKLIST_IDS,
     checkChecklists,
     GLOSSARY_FILE,
     loadGlossary,
@@ -149,18 +151,43 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
   const problems = [...missing.map(missingPath), ...loaded.problems, ...vfiles.flatMap(problemsOf)];
   // The checklists are content with slots too (content/checklists/*.yaml). Their slots are
   // not template places, so they stay out of `tokens` (the plan's 22).
-  if (!explicit && existsSync(path.resolve(cwd, CHECKLIST_DIR))) problems.push(...checkChecklists({ cwd, values, answersFile: loaded.file }).problems);
+  // The checklists, glossary and guideline tables read only the files named below (and the
+  // checklists the slot values), so their problems can be kept by those texts.
+  const sources = tool ? new SourceCache(cwd, tool) : undefined;
+  const kept = (name: string, inputs: () => string[], load: () => Problem[], extra?: string) =>
+    sources ? sources.problems(name, inputs, load, extra) : load();
+  if (!explicit && existsSync(path.resolve(cwd, CHECKLIST_DIR))) {
+    const inputs = () => [
+      ...CHECKLIST_IDS.map((id) => path.join(CHECKLIST_DIR, `${id}.yaml`)),
+      // The plan's section numbers (planSectionNumbers) come from these.
+      ...readdirSync(path.resolve(cwd, CONTENT_DIR, 'plan'))
+        .filter((name) => name.endsWith('.mdx'))
+        .sort()
+        .map((name) => path.join(CONTENT_DIR, 'plan', name)),
+    ];
+    const load = () => checkChecklists({ cwd, values, answersFile: loaded.file }).problems;
+    problems.push(...kept('checklists', inputs, load, JSON.stringify([loaded.file, values ? [...values] : null])));
+  }
   // Whether an answer is unused can only be told from the whole content.
   if (loaded.answers && values && !explicit) problems.push(...unusedAnswers(loaded, values, tokens));
   // The glossary is content too (the site links its terms on every page); a project
   // without one, such as a check-only folder, has nothing to check.
-  // Both read their own files only (the names below), so their problems can be kept by text.
-  const sources = tool ? new SourceCache(cwd, tool) : undefined;
-  const kept = (name: string, inputs: readonly string[], load: () => Problem[]) => (sources ? sources.problems(name, inputs, load) : load());
   if (!explicit && existsSync(path.resolve(cwd, GLOSSARY_FILE)))
-    problems.push(...kept('glossary', [GLOSSARY_FILE], () => loadGlossary(GLOSSARY_FILE, { cwd }).problems));
+    problems.push(
+      ...kept(
+        'glossary',
+        () => [GLOSSARY_FILE],
+        () => loadGlossary(GLOSSARY_FILE, { cwd }).problems,
+      ),
+    );
   if (!explicit && existsSync(path.resolve(cwd, AUTOMOTIVE_FILE)))
-    problems.push(...kept('guidelines', [AUTOMOTIVE_FILE, IPA_RESPONSE_FILE], () => loadGuidelines(cwd).problems));
+    problems.push(
+      ...kept(
+        'guidelines',
+        () => [AUTOMOTIVE_FILE, IPA_RESPONSE_FILE],
+        () => loadGuidelines(cwd).problems,
+      ),
+    );
   sources?.save();
   problems.push(...checkAnswerRules(loaded, { today: options.today }));
   problems.push(...unchangedSamples(loaded, cwd, options.today, loadAnswersFile, unchangedSampleRules));

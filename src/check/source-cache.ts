@@ -1,8 +1,9 @@
 /**
- * The problems of the data files that depend on nothing but their own text (the glossary,
- * the guideline tables), kept in `.cache/check/sources.json` beside the scan cache: after an
- * edit of the answers, `bcp check` does not parse them again. Keyed on the tool's
- * fingerprint and the texts of the files each one reads.
+ * The problems of the data files that depend only on known files (the checklists, the
+ * glossary, the guideline tables) and, for the checklists, the slot values, kept in
+ * `.cache/check/sources.json` beside the scan cache: after an edit of the answers,
+ * `bcp check` does not parse them again. Keyed on the tool's fingerprint, the texts of the
+ * files each one reads and what else it depends on.
  *
  * Never required: missing, damaged or stale means a normal load. Writes are atomic.
  */
@@ -39,10 +40,20 @@ export class SourceCache {
     }
   }
 
-  /** The problems of `name`, from the cache when the files it reads (`inputs`) are unchanged. */
-  problems(name: string, inputs: readonly string[], load: () => Problem[]): Problem[] {
+  /**
+   * The problems of `name`, from the cache when the files it reads (`inputs`) and `extra`
+   * (what else it depends on) are unchanged. When the inputs cannot be listed, just `load`.
+   */
+  problems(name: string, inputs: () => string[], load: () => Problem[], extra = ''): Problem[] {
     const hash = createHash('sha256');
-    for (const input of inputs) {
+    hash.update(`${extra.length}\0${extra}`);
+    let files: string[];
+    try {
+      files = inputs();
+    } catch {
+      return load();
+    }
+    for (const input of files) {
       let bytes: Buffer | undefined;
       try {
         bytes = readFileSync(path.resolve(this.cwd, input));

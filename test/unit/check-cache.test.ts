@@ -284,3 +284,32 @@ describe('the source cache of bcp check (glossary, guideline tables)', () => {
     expect(await report(dir, 'tool-1')).toBe(await report(dir, false));
   });
 });
+
+describe('the source cache for the checklists', () => {
+  it('loads them again when a checklist, a plan chapter or a slot value changes', async () => {
+    const dir = project();
+    mkdirSync(path.join(dir, 'content', 'checklists'));
+    writeFileSync(path.join(dir, 'content', 'checklists', 'incident.yaml'), 'title: [壊れた\n');
+    const file = path.join(dir, SOURCE_CACHE_FILE);
+    const plant = () => {
+      const cache = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { problems: Array<{ message: string }> }> };
+      expect(cache.entries.checklists!.problems.length).toBeGreaterThan(0);
+      for (const problem of cache.entries.checklists!.problems) problem.message = `${MARK}${problem.message}`;
+      writeFileSync(file, JSON.stringify(cache));
+    };
+    const changes = [
+      () => writeFileSync(path.join(dir, 'content', 'checklists', 'incident.yaml'), 'title: [まだ壊れた\n'),
+      () => writeFileSync(path.join(dir, 'content', 'plan', 'w.mdx'), '---\ntitle: w\nchapter: 9\n---\n\n### 9.1 新しい節\n'),
+      () => editAnswers(dir, '  7: 2時間以内', '  7: 3時間以内'),
+    ];
+    await report(dir, 'tool-1');
+    for (const change of changes) {
+      plant();
+      expect(await report(dir, 'tool-1')).toContain(MARK);
+      change();
+      const after = await report(dir, 'tool-1');
+      expect(after).not.toContain(MARK);
+      expect(after).toBe(await report(dir, false));
+    }
+  });
+});
