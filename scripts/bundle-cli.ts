@@ -59,6 +59,8 @@ export function cliBuildOptions(): BuildOptions & { metafile: true } {
     charset: 'utf8',
     legalComments: 'none',
     metafile: true,
+    // Tells the scan cache (src/check/scan-cache.ts) that the code running is this bundle.
+    define: { __BCP_BUNDLED__: 'true' },
     logLevel: 'warning',
     // Bundled CommonJS packages (yaml's dist) call require(): give ESM chunks one.
     banner: { js: "import{createRequire as __bcpCreateRequire}from'node:module';const require=__bcpCreateRequire(import.meta.url);" },

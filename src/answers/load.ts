@@ -15,7 +15,7 @@ import { applyVisibility, type Visibility } from './mask.ts';
 import { answersSchema, type Answers } from './schema.ts';
 import { MAX_ANSWERS_BYTES, bytePosition, duplicateKeyText, encodingProblem, pathNear, yamlErrorText } from './yaml-errors.ts';
 
-export const DEFAULT_ANSWERS_FILE = 'answers/answers.yaml';
+export { DEFAULT_ANSWERS_FILE } from './files.ts';
 
 export interface LoadedAnswers {
   /** The validated answers, or undefined when the file has errors. */

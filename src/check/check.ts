@@ -2,22 +2,53 @@
  * `bcp check`: validates the answers and scans the content for slots, reporting every
  * problem of the run together. The site build runs this first and stops on errors.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { DEFAULT_ANSWERS_FILE, loadAnswersFile, type LoadedAnswers } from '../answers/load.ts';
+import { DEFAULT_ANSWERS_FILE, EXAMPLE_ANSWERS_FILE } from '../answers/files.ts';
+import type { LoadedAnswers } from '../answers/load.ts';
 import { resolveToday, type Today } from '../answers/due.ts';
-import { checkAnswerRules } from '../answers/rules/index.ts';
-import { EXAMPLE_ANSWERS_FILE, unchangedSampleRules } from '../answers/rules/unchanged-sample.ts';
 import type { Answers } from '../answers/schema.ts';
-import { slotValues, type SlotValues } from '../answers/values.ts';
+import type { SlotValues } from '../answers/values.ts';
 import { ruleMessage, type Problem, type RuleId } from '../errors/catalogue.ts';
-import { GLOSSARY_FILE, loadGlossary } from '../glossary/load.ts';
-import { AUTOMOTIVE_FILE, loadGuidelines } from '../guidelines/load.ts';
 import { CURRENT_TEMPLATE_VERSION, slotsOf } from '../template/slots.ts';
 import { scanFiles } from './scan.ts';
-import { CHECKLIST_DIR, checkChecklists } from '../collections/checklists.ts';
+import { bundledToolFingerprint, ScanCache } from './scan-cache.ts';
+import { checkInputsKey, readReport, writeReport, type CheckReport } from './report-cache.ts';
+import { SourceCache } from './source-cache.ts';
+
+type Loaders = Awaited<ReturnType<typeof loaders>>;
+
+/**
+ * The loaders (YAML, zod and the rules) are imported on first use: a `bcp check` answered by
+ * the report cache never needs them, and they are most of the code it would load.
+ */
+async function loaders() {
+  const [load, rules, unchanged, values, glossary, guidelines, checklists] = await Promise.all([
+    import('../answers/load.ts'),
+    import('../answers/rules/index.ts'),
+    import('../answers/rules/unchanged-sample.ts'),
+    import('../answers/values.ts'),
+    import('../glossary/load.ts'),
+    import('../guidelines/load.ts'),
+    import('../collections/checklists.ts'),
+  ]);
+  return {
+    loadAnswersFile: load.loadAnswersFile,
+    checkAnswerRules: rules.checkAnswerRules,
+    unchangedSampleRules: unchanged.unchangedSampleRules,
+    slotValues: values.slotValues,
+    GLOSSARY_FILE: glossary.GLOSSARY_FILE,
+    loadGlossary: glossary.loadGlossary,
+    AUTOMOTIVE_FILE: guidelines.AUTOMOTIVE_FILE,
+    IPA_RESPONSE_FILE: guidelines.IPA_RESPONSE_FILE,
+    loadGuidelines: guidelines.loadGuidelines,
+    CHECKLIST_DIR: checklists.CHECKLIST_DIR,
+    CHECKLIST_IDS: checklists.CHECKLIST_IDS,
+    checkChecklists: checklists.checkChecklists,
+  };
+}
 
 export const CONTENT_DIR = 'content';
 
@@ -30,6 +61,11 @@ export interface CheckOptions {
   cwd?: string;
   /** YYYY-MM-DD the due dates count from (`--today`). Default: the answers' `upkeep.asOf`, else today in Japan. */
   today?: string;
+  /**
+   * The caches (`.cache/check/`): the tool fingerprint they are keyed on, or false for none.
+   * Default: the bundled CLI's fingerprint; no cache when running from the sources.
+   */
+  cache?: { tool: string } | false;
 }
 
 export interface Token {
@@ -52,33 +88,109 @@ export interface CheckResult {
   warningCount: number;
 }
 
+/**
+ * What `bcp check` prints: from the report cache (report-cache.ts) when nothing a check of
+ * the whole content reads has changed since the last one, else a fresh `runCheck`.
+ */
+export async function checkReport(options: CheckOptions = {}): Promise<CheckReport> {
+  const cwd = options.cwd ?? process.cwd();
+  const tool = toolOf(options);
+  const explicit = options.paths !== undefined && options.paths.length > 0;
+  const inputs = { answersFile: options.answersFile ?? DEFAULT_ANSWERS_FILE, exampleFile: EXAMPLE_ANSWERS_FILE, today: options.today };
+  const keyOf = (t: string) => {
+    try {
+      return checkInputsKey(cwd, { tool: t, ...inputs });
+    } catch {
+      return undefined; // e.g. a broken link under content/: the check itself reports what it can
+    }
+  };
+  const key = tool && !explicit ? keyOf(tool) : undefined;
+  const cached = key ? readReport(cwd, key) : undefined;
+  if (cached) return cached;
+  const result = await runCheck(options);
+  // Only when the inputs did not change during the check: else the report is of other inputs.
+  if (key && tool && keyOf(tool) === key) writeReport(cwd, key, result);
+  return result;
+}
+
+function toolOf(options: CheckOptions): string | undefined {
+  return options.cache === undefined ? bundledToolFingerprint() : options.cache ? options.cache.tool : undefined;
+}
+
 export async function runCheck(options: CheckOptions = {}): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
+  const {
+    loadAnswersFile,
+    slotValues,
+    CHECKLIST_DIR,
+    CHECKLIST_IDS,
+    checkChecklists,
+    GLOSSARY_FILE,
+    loadGlossary,
+    AUTOMOTIVE_FILE,
+    IPA_RESPONSE_FILE,
+    loadGuidelines,
+    checkAnswerRules,
+    unchangedSampleRules,
+  } = await loaders();
   const loaded = loadAnswersFile(options.answersFile ?? DEFAULT_ANSWERS_FILE, { cwd });
   const values = loaded.answers ? slotValues(loaded.answers) : undefined;
   const explicit = options.paths !== undefined && options.paths.length > 0;
   const { files, missing } = await contentFiles(explicit ? options.paths! : [CONTENT_DIR], cwd);
-  const vfiles = await scanFiles(files, {
-    cwd,
+  const slotOptions = {
     values,
     answersFile: loaded.file,
-    answerPlace: (id) => answerPlace(loaded, id),
+    answerPlace: (id: number) => answerPlace(loaded, id),
     templateVersion: CURRENT_TEMPLATE_VERSION,
-  });
+  };
+  const tool = toolOf(options);
+  const scanCache = tool ? new ScanCache(cwd, tool, slotOptions) : undefined;
+  const vfiles = await scanFiles(files, { cwd, cache: scanCache, ...slotOptions });
 
   const tokens = vfiles.flatMap((file) => (file.data.bcpSlots ?? []).map((slot) => ({ file: file.path, ...slot })));
   const problems = [...missing.map(missingPath), ...loaded.problems, ...vfiles.flatMap(problemsOf)];
   // The checklists are content with slots too (content/checklists/*.yaml). Their slots are
   // not template places, so they stay out of `tokens` (the plan's 22).
-  if (!explicit && existsSync(path.resolve(cwd, CHECKLIST_DIR))) problems.push(...checkChecklists({ cwd, values, answersFile: loaded.file }).problems);
+  // The checklists, glossary and guideline tables read only the files named below (and the
+  // checklists the slot values), so their problems can be kept by those texts.
+  const sources = tool ? new SourceCache(cwd, tool) : undefined;
+  const kept = (name: string, inputs: () => string[], load: () => Problem[], extra?: string) =>
+    sources ? sources.problems(name, inputs, load, extra) : load();
+  if (!explicit && existsSync(path.resolve(cwd, CHECKLIST_DIR))) {
+    const inputs = () => [
+      ...CHECKLIST_IDS.map((id) => path.join(CHECKLIST_DIR, `${id}.yaml`)),
+      // The plan's section numbers (planSectionNumbers) come from these.
+      ...readdirSync(path.resolve(cwd, CONTENT_DIR, 'plan'))
+        .filter((name) => name.endsWith('.mdx'))
+        .sort()
+        .map((name) => path.join(CONTENT_DIR, 'plan', name)),
+    ];
+    const load = () => checkChecklists({ cwd, values, answersFile: loaded.file }).problems;
+    problems.push(...kept('checklists', inputs, load, JSON.stringify([loaded.file, values ? [...values] : null])));
+  }
   // Whether an answer is unused can only be told from the whole content.
   if (loaded.answers && values && !explicit) problems.push(...unusedAnswers(loaded, values, tokens));
   // The glossary is content too (the site links its terms on every page); a project
   // without one, such as a check-only folder, has nothing to check.
-  if (!explicit && existsSync(path.resolve(cwd, GLOSSARY_FILE))) problems.push(...loadGlossary(GLOSSARY_FILE, { cwd }).problems);
-  if (!explicit && existsSync(path.resolve(cwd, AUTOMOTIVE_FILE))) problems.push(...loadGuidelines(cwd).problems);
+  if (!explicit && existsSync(path.resolve(cwd, GLOSSARY_FILE)))
+    problems.push(
+      ...kept(
+        'glossary',
+        () => [GLOSSARY_FILE],
+        () => loadGlossary(GLOSSARY_FILE, { cwd }).problems,
+      ),
+    );
+  if (!explicit && existsSync(path.resolve(cwd, AUTOMOTIVE_FILE)))
+    problems.push(
+      ...kept(
+        'guidelines',
+        () => [AUTOMOTIVE_FILE, IPA_RESPONSE_FILE],
+        () => loadGuidelines(cwd).problems,
+      ),
+    );
+  sources?.save();
   problems.push(...checkAnswerRules(loaded, { today: options.today }));
-  problems.push(...unchangedSamples(loaded, cwd, options.today));
+  problems.push(...unchangedSamples(loaded, cwd, options.today, loadAnswersFile, unchangedSampleRules));
   problems.sort(byPosition);
   return {
     answers: loaded.answers,
@@ -120,7 +232,13 @@ function unusedAnswers(loaded: LoadedAnswers, values: SlotValues, tokens: readon
 }
 
 /** 「見本のまま」 against the template and, when the project keeps it, the example company. */
-function unchangedSamples(loaded: LoadedAnswers, cwd: string, today?: string): Problem[] {
+function unchangedSamples(
+  loaded: LoadedAnswers,
+  cwd: string,
+  today: string | undefined,
+  loadAnswersFile: Loaders['loadAnswersFile'],
+  unchangedSampleRules: Loaders['unchangedSampleRules'],
+): Problem[] {
   if (!loaded.answers) return [];
   const examplePath = path.resolve(cwd, EXAMPLE_ANSWERS_FILE);
   const isExample = path.resolve(cwd, loaded.file) === examplePath;

@@ -8,9 +8,9 @@
  * bundle of this file (scripts/bundle-cli.ts), which keeps that split.
  */
 import { parseArgs } from 'node:util';
-import { runCheck } from '../check/check.ts';
+import { checkReport } from '../check/check.ts';
 import { formatProblem, formatSummary, githubAnnotation, reportProblems, toJson } from '../errors/report.ts';
-import { DEFAULT_ANSWERS_FILE } from '../answers/load.ts';
+import { DEFAULT_ANSWERS_FILE } from '../answers/files.ts';
 import { isIsoDate } from '../answers/due.ts';
 import { ProblemsError } from '../errors/problems-error.ts';
 
@@ -180,7 +180,7 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'check': {
-      const result = await runCheck({ answersFile: values.answers, paths: positionals, today: values.today });
+      const result = await checkReport({ answersFile: values.answers, paths: positionals, today: values.today });
       if (values.json) {
         console.log(toJson(result));
       } else {

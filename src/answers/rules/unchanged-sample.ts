@@ -14,8 +14,7 @@ import type { Answers, Contact } from '../schema.ts';
 import { slotValues } from '../values.ts';
 import { problemAt, type FieldPath, type RuleContext } from './context.ts';
 
-/** The example company's answers, kept beside the company's own for reference and for this rule. */
-export const EXAMPLE_ANSWERS_FILE = 'answers/example.yaml';
+export { EXAMPLE_ANSWERS_FILE } from '../files.ts';
 
 const CONTACT_FIELDS = ['organisation', 'person', 'phone', 'mobile', 'email', 'note'] as const satisfies readonly (keyof Contact)[];
 const COMPANY_FIELDS = ['name', 'shortName', 'industry', 'address'] as const;
