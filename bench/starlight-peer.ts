@@ -19,8 +19,8 @@ const PEER_DEPENDENCIES = { '@astrojs/starlight': STARLIGHT_VERSION, astro: '7.3
 /** Pages of ours that have no counterpart: the print page is not a page a reader opens. */
 const SKIPPED = new Set(['print.html']);
 
-/** The HTML pages of a built site (scripts/bench.ts imports this module, so no import back). */
-async function sitePages(siteDir: string): Promise<string[]> {
+/** The HTML pages of a built site (Pagefind's own files excluded); scripts/bench.ts uses it too. */
+export async function sitePages(siteDir: string): Promise<string[]> {
   const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile() && e.name.endsWith('.html'))

@@ -23,6 +23,7 @@ import type { Element, Root, RootContent } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { SEARCH_ENGINE_PATH, SEARCH_INDEX_PATH } from '../src/search/format.ts';
+import { sitePages } from '../bench/starlight-peer.ts';
 
 export interface PageWeight {
   /** Path from the site root, e.g. `threats/01.html`. */
@@ -80,16 +81,6 @@ export async function pageWeight(siteDir: string, page: string): Promise<PageWei
     if (type === 'module' || (src && /(^|\/)_astro\//.test(src))) weight.framework.push(src ?? 'inline module');
   }
   return weight;
-}
-
-/** Every page of a built site (Pagefind's own files excluded). */
-export async function sitePages(siteDir: string): Promise<string[]> {
-  const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => path.relative(siteDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .filter((page) => !page.startsWith('pagefind/'))
-    .sort();
 }
 
 export async function siteWeights(siteDir: string): Promise<PageWeight[]> {

@@ -16,7 +16,7 @@ import type { Answers } from '../../src/answers/schema.ts';
 import { slotValues } from '../../src/answers/values.ts';
 import { incidentChecklist, partsText, readinessChecklist, upkeepChecklist, type Checklist, type ChecklistInput } from '../../src/site/checklists.ts';
 import { ROOT } from '../helpers.ts';
-import { exampleSite, classesOf, EXAMPLE_ANSWERS, elements, launchBrowser, parsePage, removeTempSite, textContent } from '../site-helpers.ts';
+import { exampleSite, classesOf, EXAMPLE_ANSWERS, elements, launchBrowser, parsePage, textContent } from '../site-helpers.ts';
 
 const ENTRIES = [
   { number: 6, name: 'ハンディターミナル', firstIsolation: '端末の無線を切る。' },
@@ -139,7 +139,6 @@ describe('checklist pages', () => {
   });
   afterAll(async () => {
     await browser?.close();
-    removeTempSite(site);
   });
 
   it('renders every item as a real checkbox with its label, answers marked as answers', () => {

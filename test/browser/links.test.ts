@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserDeadLinks } from '../browser-links.ts';
 import { FIXTURES, UPDATE } from '../helpers.ts';
 import { serveFolder, type StaticServer } from '../serve.ts';
-import { exampleSite, elements, launchBrowser, parsePage, removeTempSite } from '../site-helpers.ts';
+import { exampleSite, elements, launchBrowser, parsePage } from '../site-helpers.ts';
 
 interface Page {
   ids: Set<string>;
@@ -123,7 +123,6 @@ describe('internal links of the built site', () => {
     site = exampleSite();
     pages = readSite(site);
   });
-  afterAll(() => removeTempSite(site));
 
   it('every relative link and #fragment resolves to an existing file and id', () => {
     expect(pages.size).toBeGreaterThan(20);

@@ -108,7 +108,6 @@ describe('threat pages, map and plan (example answers)', () => {
   });
   afterAll(async () => {
     await browser?.close();
-    removeTempSite(site);
   });
 
   it('builds threats/01.html … threats/13.html, each showing its entry and the company assessment', () => {
