@@ -97,8 +97,11 @@ export default function bcp(options: BcpIntegrationOptions = {}): AstroIntegrati
 function watchAnswers(server: ViteDevServer, answersPath: string, refresh: () => Promise<void>) {
   const watched = new Set([answersPath, path.resolve(path.dirname(answersPath), '..', 'content', 'glossary.yaml')]);
   for (const file of watched) server.watcher.add(file);
-  server.watcher.on('change', async (file) => {
-    if (!watched.has(path.resolve(file))) return;
+  // An editor may save in two steps (truncate, then write): wait until the file is quiet, and
+  // read it again if it changed while it was being read, so the page never keeps a half-written state.
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const reload = async () => {
     await refresh();
     // The compiled MDX holds the old answers: drop it with the site module.
     for (const environment of Object.values(server.environments)) {
@@ -107,5 +110,12 @@ function watchAnswers(server: ViteDevServer, answersPath: string, refresh: () =>
       }
     }
     server.ws.send({ type: 'full-reload' });
+  };
+  server.watcher.on('change', (file) => {
+    if (!watched.has(path.resolve(file))) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(reload).catch((error: unknown) => server.config.logger.error(error instanceof Error ? error.message : String(error)));
+    }, 150);
   });
 }
