@@ -270,13 +270,6 @@ export const biaSchema = z
   })
   .meta({ description: '業務への影響分析（BIA）: 業務・影響の軸・システムと、システムごとの RTO とバックアップ。社内版だけに出る' });
 
-/**
- * Fields a public build (`bcp build --public`) replaces with 「非公開」: who the staff are
- * and how to reach them in person. `[]` means every entry of the list; an entry with
- * `public: true` (a company switchboard, an outside firm's desk) is shown as written.
- */
-export const CONFIDENTIAL_PATHS = ['contacts[].person', 'contacts[].phone', 'contacts[].mobile', 'contacts[].email'] as const;
-
 export const answersSchema = z
   .strictObject({
     templateVersion: line(10).meta({ description: 'この回答が答えているひな形の版（例: "1.0"）' }),

@@ -79,12 +79,6 @@ export function scanMarkers(text: string): MarkerScan {
   return { markers, halves };
 }
 
-/** True when the text holds anything that looks like a slot marker or half of one. */
-export function hasMarkerLike(text: string): boolean {
-  const { markers, halves } = scanMarkers(text);
-  return markers.length > 0 || halves.length > 0;
-}
-
 /** How a parsed text value lines up with the source it came from. */
 export interface SourceMap {
   /** Source offset of each character of the value. */
