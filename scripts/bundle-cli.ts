@@ -16,7 +16,7 @@
  * test/unit/cli-bundle.test.ts fails when the files here differ from a fresh bundle.
  */
 import { readFileSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type OutputFile, type Plugin } from 'esbuild';
@@ -31,30 +31,30 @@ export const HEAVY = ['astro', '@astrojs/*', 'vite', 'puppeteer', 'puppeteer-cor
 const SELF_LOCATING = /\bimport\.meta\.(url|dirname|filename)\b/;
 
 /** Keeps self-locating source modules (see above) as imports of the source file. */
-const keepSelfLocatingSources: Plugin = {
+const keepSelfLocatingSources = (outdir: string): Plugin => ({
   name: 'keep-self-locating-sources',
   setup(builder) {
     builder.onResolve({ filter: /\.ts$/ }, (args) => {
       if (args.kind === 'entry-point' || !args.path.startsWith('.')) return undefined;
       const file = path.resolve(args.resolveDir, args.path);
       if (!SELF_LOCATING.test(readFileSync(file, 'utf8'))) return undefined;
-      return { path: path.relative(CLI_DIR, file).split(path.sep).join('/'), external: true };
+      return { path: path.relative(outdir, file).split(path.sep).join('/'), external: true };
     });
   },
-};
+});
 
-export function cliBuildOptions(): BuildOptions & { metafile: true } {
+export function cliBuildOptions(outdir = CLI_DIR): BuildOptions & { metafile: true } {
   return {
     absWorkingDir: ROOT,
     entryPoints: { bcp: path.join(ROOT, 'src', 'cli', 'bcp.ts') },
-    outdir: CLI_DIR,
+    outdir,
     bundle: true,
     splitting: true,
     format: 'esm',
     platform: 'node',
     target: 'node22',
     external: HEAVY,
-    plugins: [keepSelfLocatingSources],
+    plugins: [keepSelfLocatingSources(outdir)],
     minify: true,
     charset: 'utf8',
     legalComments: 'none',
@@ -68,9 +68,30 @@ export function cliBuildOptions(): BuildOptions & { metafile: true } {
 }
 
 /** The bundle as it would be written now, without writing it. */
-export async function bundleCliInMemory(): Promise<{ files: OutputFile[]; metafile: import('esbuild').Metafile }> {
-  const result = await build({ ...cliBuildOptions(), write: false });
+export async function bundleCliInMemory(outdir = CLI_DIR): Promise<{ files: OutputFile[]; metafile: import('esbuild').Metafile }> {
+  const result = await build({ ...cliBuildOptions(outdir), write: false });
   return { files: result.outputFiles, metafile: result.metafile };
+}
+
+/**
+ * Brings the bundle up to date with the sources, writing only when it differs; true when it
+ * wrote. The tests run the bundle (test/setup-cli.ts), as `npm run check` does, so they never
+ * test a stale one. The new bundle is complete in a sibling folder before it replaces the old.
+ */
+export async function ensureFreshCli(dir = CLI_DIR): Promise<boolean> {
+  const { files } = await bundleCliInMemory(dir);
+  const current = await bundledFiles(dir);
+  const same =
+    current.length === files.length &&
+    files.every((file) => current.includes(path.relative(dir, file.path)) && readFileSync(file.path).equals(Buffer.from(file.contents)));
+  if (same) return false;
+  const staging = `${dir}.tmp-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  for (const file of files) await writeFile(path.join(staging, path.relative(dir, file.path)), file.contents);
+  await rm(dir, { recursive: true, force: true });
+  await rename(staging, dir);
+  return true;
 }
 
 export async function bundleCli(): Promise<void> {
@@ -79,9 +100,9 @@ export async function bundleCli(): Promise<void> {
 }
 
 /** Files currently in the bundle folder (relative names), for the freshness test. */
-export async function bundledFiles(): Promise<string[]> {
+export async function bundledFiles(dir = CLI_DIR): Promise<string[]> {
   try {
-    return (await readdir(CLI_DIR)).sort();
+    return (await readdir(dir)).sort();
   } catch {
     return [];
   }

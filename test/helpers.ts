@@ -1,4 +1,5 @@
 /** Shared test helpers: fixture paths, answers, and the markdown-to-HTML pipeline for slot cases. */
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,11 +14,33 @@ import { slotValues, type SlotValues } from '../src/answers/values.ts';
 import { formatProblem } from '../src/errors/report.ts';
 import type { Problem } from '../src/errors/catalogue.ts';
 import remarkBcpSlots from '../plugins/remark-bcp-slots.ts';
+import { CLI_ENTRY } from '../scripts/bundle-cli.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
 /** Rewrite expected files instead of comparing (UPDATE=1 npm test). */
 export const UPDATE = process.env.UPDATE === '1';
+
+/** The `bcp` users run (`npm run check`): the bundle, kept fresh by test/setup-cli.ts. */
+export const BCP = CLI_ENTRY;
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `bcp` as a user would, outside GitHub Actions unless `env` says otherwise; never throws on an exit code. */
+export function bcp(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BCP, ...args],
+      { cwd: options.cwd ?? ROOT, env: { ...process.env, GITHUB_ACTIONS: '', ...options.env }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    );
+  });
+}
 
 export function fixtureValues(name = 'example.yaml'): SlotValues {
   const loaded = loadAnswersFile(path.join(FIXTURES, 'answers', name), { cwd: ROOT });

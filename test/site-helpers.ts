@@ -7,27 +7,33 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { expect, inject } from 'vitest';
 import { buildSite } from '../src/build/build.ts';
+import type { TestSite, TestSiteName } from './global-setup.ts';
 import { FIXTURES, ROOT } from './helpers.ts';
 
 export const EXAMPLE_ANSWERS = path.join(FIXTURES, 'answers', 'example.yaml');
 
-/** The example company's internal site, built once per run by test/global-setup.ts. Read it, never change it. */
+/** A site built once per run by test/global-setup.ts (see there for each). Read it, never change it. */
+export function testSite(name: TestSiteName): TestSite {
+  return inject('testSites')[name];
+}
+
+/** The example company's internal site, with its PDF. */
 export function exampleSite(): string {
-  return inject('exampleSite');
+  return testSite('example').dir;
 }
 
 /** Builds the site into a fresh temp folder and returns that folder; fails the test with the log otherwise. */
-export async function buildTempSite(prefix: string, answersFile = EXAMPLE_ANSWERS): Promise<string> {
+export async function buildTempSite(prefix: string, answersFile = EXAMPLE_ANSWERS, options: { pdf?: boolean } = {}): Promise<string> {
   const out = path.join(mkdtempSync(path.join(tmpdir(), `bcp-${prefix}-`)), 'site');
   const lines: string[] = [];
-  const ok = await buildSite({ answersFile, outDir: out, cwd: ROOT, log: (line) => lines.push(line) });
+  const ok = await buildSite({ answersFile, outDir: out, cwd: ROOT, pdf: options.pdf, log: (line) => lines.push(line) });
   expect(ok, lines.join('\n')).toBe(true);
   return out;
 }
 
 /** Removes a folder made by buildTempSite (the temp folder around the site). */
 export function removeTempSite(site: string | undefined): void {
-  if (site && site !== exampleSite()) rmSync(path.dirname(site), { recursive: true, force: true });
+  if (site && !Object.values(inject('testSites')).some((built) => built.dir === site)) rmSync(path.dirname(site), { recursive: true, force: true });
 }
 
 export function parsePage(file: string): Root {

@@ -5,19 +5,15 @@
  * checked in a real Chromium on every page of the site.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/build/build.ts';
-import { FIXTURES, ROOT } from '../helpers.ts';
-import { launchBrowser } from '../site-helpers.ts';
+import { launchBrowser, testSite } from '../site-helpers.ts';
 
-const ANSWERS = path.join(FIXTURES, 'answers', 'hostile.yaml');
-const out = path.join(mkdtempSync(path.join(tmpdir(), 'bcp-hostile-')), 'site');
-const log: string[] = [];
+// Built by test/global-setup.ts from test/fixtures/answers/hostile.yaml.
+const { dir: out, log } = testSite('hostile');
 let browser: Browser;
 
 /** What each page must show as plain text, exactly as the answers file has it. */
@@ -33,14 +29,11 @@ const LITERAL = {
 };
 
 beforeAll(async () => {
-  const ok = await buildSite({ answersFile: ANSWERS, outDir: out, cwd: ROOT, today: '2026-11-01', log: (line) => log.push(line) });
-  expect(ok, log.join('\n')).toBe(true);
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  rmSync(path.dirname(out), { recursive: true, force: true });
 });
 
 function htmlFiles(dir: string): string[] {
@@ -68,7 +61,8 @@ describe('a build with hostile answers', () => {
   it('runs no script, creates no element and resolves no slot from an answer, on any page', async () => {
     const pages = htmlFiles(out);
     expect(pages).toEqual(expect.arrayContaining(Object.keys(LITERAL)));
-    for (const file of pages) {
+    // Each page in a fresh tab, three tabs at a time.
+    const visit = async (file: string) => {
       const page = await browser.newPage();
       const dialogs: string[] = [];
       page.on('dialog', (dialog) => {
@@ -89,6 +83,16 @@ describe('a build with hostile answers', () => {
         javascriptLinks: document.querySelectorAll('a[href^="javascript:" i]').length,
       }));
       await page.close();
+      return { file, dialogs, found };
+    };
+    const queue = [...pages];
+    const visited: Array<Awaited<ReturnType<typeof visit>>> = [];
+    const tab = async () => {
+      for (let file = queue.shift(); file; file = queue.shift()) visited.push(await visit(file));
+    };
+    await Promise.all([tab(), tab(), tab()]);
+    expect(visited.map((v) => v.file).sort()).toEqual(pages);
+    for (const { file, dialogs, found } of visited) {
       expect(dialogs, file).toEqual([]);
       expect(found.handlers, file).toEqual([]);
       expect(found.scripts, file).toBe(0);

@@ -3,8 +3,7 @@
  * browser, by mouse and keyboard) and the plan's list of high-risk entries, which must
  * follow the answers.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer';
@@ -14,7 +13,7 @@ import { CASE_ENTRY, threatEntrySchema } from '../../src/collections/threat-entr
 import { highRiskNumbers, unknownRiskNumbers } from '../../src/site/threats.ts';
 import { loadAnswersFile } from '../../src/answers/load.ts';
 import { ROOT } from '../helpers.ts';
-import { buildTempSite, exampleSite, classesOf, EXAMPLE_ANSWERS, elements, launchBrowser, parsePage, removeTempSite, textContent } from '../site-helpers.ts';
+import { exampleSite, classesOf, EXAMPLE_ANSWERS, elements, launchBrowser, parsePage, testSite, textContent } from '../site-helpers.ts';
 
 const THREATS_DIR = path.join(ROOT, 'content', 'threats');
 
@@ -203,29 +202,19 @@ describe('threat pages, map and plan (example answers)', () => {
 });
 
 describe('the plan follows a changed assessment', () => {
-  it('lists the entries of the changed answers', async () => {
-    const doc = parseDocument(readFileSync(EXAMPLE_ANSWERS, 'utf8'));
-    doc.setIn(['threats', 1], doc.createNode({ result: 4, issue: '持ち込みの USB メモリーを止める手段がない' }));
-    doc.setIn(['threats', 6], doc.createNode({ result: 2 })); // the handheld terminals were replaced
-    doc.setIn(['threats', 11], doc.createNode({ result: 3, issue: '多要素認証を使っていない' }));
-    const answersFile = path.join(mkdtempSync(path.join(tmpdir(), 'bcp-threat-answers-')), 'answers.yaml');
-    writeFileSync(answersFile, String(doc));
-    const site = await buildTempSite('threats-changed', answersFile);
-    try {
-      expect(highRiskLinks(site)).toEqual([
-        'threats/01.html',
-        'threats/09.html',
-        'threats/11.html',
-        'threats/13.html',
-        'threats/02.html',
-        'threats/07.html',
-        'threats/10.html',
-      ]);
-      const hotspot = elements(parsePage(path.join(site, 'threats.html'))).find((e) => e.properties.dataEntry === '6')!;
-      expect(classesOf(hotspot)).toContain('risk-2');
-    } finally {
-      removeTempSite(site);
-      rmSync(path.dirname(answersFile), { recursive: true, force: true });
-    }
+  // Entries 1, 6 and 11 assessed again (test/fixtures/answers/variants.ts), built by test/global-setup.ts.
+  it('lists the entries of the changed answers', () => {
+    const site = testSite('aYearLater').dir;
+    expect(highRiskLinks(site)).toEqual([
+      'threats/01.html',
+      'threats/09.html',
+      'threats/11.html',
+      'threats/13.html',
+      'threats/02.html',
+      'threats/07.html',
+      'threats/10.html',
+    ]);
+    const hotspot = elements(parsePage(path.join(site, 'threats.html'))).find((e) => e.properties.dataEntry === '6')!;
+    expect(classesOf(hotspot)).toContain('risk-2');
   });
 });

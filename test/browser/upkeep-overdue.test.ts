@@ -4,52 +4,22 @@
  * annotation), the site says so on the home page, the plan and the PDF cover, and only
  * `bcp upkeep` fails. The home page recomputes the status with the viewer's clock.
  */
-import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleSite, launchBrowser } from '../site-helpers.ts';
-import { FIXTURES, ROOT } from '../helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { A_YEAR_LATER_TODAY as TODAY, NEW_PHONE } from '../fixtures/answers/variants.ts';
+import { exampleSite, launchBrowser, testSite } from '../site-helpers.ts';
+import { FIXTURES, ROOT, bcp as run } from '../helpers.ts';
 
-const run = promisify(execFile);
 const exampleFile = path.join(FIXTURES, 'answers', 'example.yaml');
-const TODAY = '2027-07-01';
+const bcp = (args: string[], env: Record<string, string> = {}) => run(args, { env });
 
-function swap(text: string, from: string, to: string): string {
-  expect(text.split(from).length - 1, `"${from}" once in the example`).toBe(1);
-  return text.replace(from, to);
-}
-
-/** The company's own answers (no example pin): education and audit done this year, the drill of 2026 not yet repeated, a new phone. */
-function overdueDrillAnswers(): string {
-  let text = readFileSync(exampleFile, 'utf8');
-  text = swap(text, '    phone: 06-0000-1201\n', '    phone: 06-0000-1299\n');
-  text = swap(text, '  lastEducation: 2026-09-10\n', '  lastEducation: 2027-03-10\n');
-  text = swap(text, '  lastAudit: 2026-03-16\n', '  lastAudit: 2027-01-20\n');
-  return swap(text, '  asOf: 2026-11-01\n', '');
-}
-
-async function bcp(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, 'src/cli/bcp.ts'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, GITHUB_ACTIONS: '', ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-const temp = mkdtempSync(path.join(tmpdir(), 'bcp-upkeep-'));
-const answersFile = path.join(temp, 'answers.yaml');
+// The example a year on (test/fixtures/answers/variants.ts): education and audit done, the
+// drill of 2026 not yet repeated, a new phone; built by test/global-setup.ts.
+const { answers: answersFile, dir: site, log } = testSite('aYearLater');
 const answersLabel = path.relative(ROOT, answersFile);
-writeFileSync(answersFile, overdueDrillAnswers());
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 const DRILL_WARNING = `警告  \`upkeep.lastDrill\`: 訓練の期限 2027-06-19 を 12 日過ぎています（頻度 年1回、前回 2026-06-19）。訓練を行い、行った日を upkeep.lastDrill に書いてください。  upkeep-overdue`;
 
@@ -96,19 +66,9 @@ function lineOf(needle: string): number {
 }
 
 describe('the build of those answers', () => {
-  let site: string;
-  const log: string[] = [];
-  beforeAll(async () => {
-    const out = path.join(temp, 'site');
-    const { buildSite } = await import('../../src/build/build.ts');
-    const ok = await buildSite({ answersFile, outDir: out, cwd: ROOT, today: TODAY, log: (line) => log.push(line) });
-    expect(ok, log.join('\n')).toBe(true);
-    site = out;
-  });
-
   it('succeeds with the warning, and publishes the new number', () => {
     expect(log).toContain(`${answersLabel}:${lineOf('  lastDrill: 2026-06-19')}:14  ${DRILL_WARNING}`);
-    expect(readFileSync(path.join(site, 'contacts.html'), 'utf8')).toContain('06-0000-1299');
+    expect(readFileSync(path.join(site, 'contacts.html'), 'utf8')).toContain(NEW_PHONE);
   });
 
   const alertOf = (file: string) => {

@@ -3,19 +3,16 @@
  * non-zero exit, every message is Japanese and names the file, line, column and field,
  * and the build leaves no output folder (or scratch folder) behind.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseAnswers } from '../../src/answers/load.ts';
 import { buildSite } from '../../src/build/build.ts';
 import { runCheck } from '../../src/check/check.ts';
 import { formatProblem } from '../../src/errors/report.ts';
-import { FIXTURES, ROOT } from '../helpers.ts';
+import { FIXTURES, ROOT, bcp } from '../helpers.ts';
 
-const run = promisify(execFile);
 const example = readFileSync(path.join(FIXTURES, 'answers', 'example.yaml'), 'utf8');
 const TODAY = '2026-11-01';
 const dir = mkdtempSync(path.join(tmpdir(), 'bcp-bad-input-'));
@@ -23,20 +20,6 @@ const noContent = mkdtempSync(path.join(tmpdir(), 'bcp-no-content-'));
 afterAll(() => {
   for (const folder of [dir, noContent]) rmSync(folder, { recursive: true, force: true });
 });
-
-async function bcp(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, 'src/cli/bcp.ts'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, GITHUB_ACTIONS: '' },
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 function swap(text: string, from: string, to: string): string {
   expect(text.split(from).length - 1, `"${from}" once in the example`).toBe(1);

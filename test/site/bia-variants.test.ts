@@ -5,18 +5,16 @@
  * output file: pages, search indexes and the PDF text.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadAnswersFile } from '../../src/answers/load.ts';
 import type { Answers } from '../../src/answers/schema.ts';
 import { outsideResponder } from '../../src/answers/values.ts';
-import { buildSite } from '../../src/build/build.ts';
 import { exercisePage } from '../../src/site/paths.ts';
-import { FIXTURES, ROOT } from '../helpers.ts';
-import { EXAMPLE_ANSWERS, buildTempSite, elements, exampleSite, parsePage, removeTempSite, textContent } from '../site-helpers.ts';
+import { FIXTURES } from '../helpers.ts';
+import { EXAMPLE_ANSWERS, elements, exampleSite, parsePage, testSite, textContent } from '../site-helpers.ts';
 
 const VARIANT_ANSWERS = path.join(FIXTURES, 'answers', 'variant-bia.yaml');
 const example = loadAnswersFile(EXAMPLE_ANSWERS).answers!;
@@ -44,23 +42,12 @@ function companyWords(answers: Answers): string[] {
   ].filter((w): w is string => w !== undefined);
 }
 
-let variantSite: string | undefined;
-let publicSite: string | undefined;
-
-beforeAll(async () => {
-  variantSite = await buildTempSite('bia-variant', VARIANT_ANSWERS);
-  publicSite = path.join(mkdtempSync(path.join(tmpdir(), 'bcp-bia-public-')), 'site');
-  const log: string[] = [];
-  expect(await buildSite({ answersFile: EXAMPLE_ANSWERS, outDir: publicSite, cwd: ROOT, public: true, log: (l) => log.push(l) }), log.join('\n')).toBe(true);
-});
-
-afterAll(() => {
-  removeTempSite(variantSite);
-  removeTempSite(publicSite);
-});
+// Both built by test/global-setup.ts: the other company's from VARIANT_ANSWERS, the public one from the example's.
+const variantSite = testSite('otherCompany').dir;
+const publicSite = testSite('public').dir;
 
 describe('exercises from other answers', () => {
-  const mainText = (file: string) => textContent(elements(parsePage(path.join(variantSite!, file))).find((e) => e.properties.id === 'main')!);
+  const mainText = (file: string) => textContent(elements(parsePage(path.join(variantSite, file))).find((e) => e.properties.id === 'main')!);
   const pages = () => ['exercises.html', ...SCENARIOS.flatMap((id) => [exercisePage(id, 'facilitator'), exercisePage(id, 'participant')])];
 
   it('carry that company’s roles, systems, outside firm and time targets', () => {
@@ -99,7 +86,7 @@ describe('exercises from other answers', () => {
     expect(exampleOnly).toContain('株式会社みなとサイバーサポート');
     expect(exampleOnly).toContain('生産管理サーバ');
     const leaks = pages().flatMap((file) => {
-      const html = readFileSync(path.join(variantSite!, file), 'utf8');
+      const html = readFileSync(path.join(variantSite, file), 'utf8');
       return exampleOnly.filter((w) => html.includes(w)).map((w) => `${file}: ${w}`);
     });
     expect(leaks).toEqual([]);
@@ -136,12 +123,12 @@ describe('the public build', () => {
       .map((w) => w.normalize('NFKC').replace(/\s+/g, ''));
 
   it('has no scenario pages and no BIA part in the PDF', () => {
-    for (const id of SCENARIOS) expect(existsSync(path.join(publicSite!, exercisePage(id, 'facilitator')))).toBe(false);
-    expect(elements(parsePage(path.join(publicSite!, 'print.html'))).some((e) => e.properties.id === 'bia')).toBe(false);
+    for (const id of SCENARIOS) expect(existsSync(path.join(publicSite, exercisePage(id, 'facilitator')))).toBe(false);
+    expect(elements(parsePage(path.join(publicSite, 'print.html'))).some((e) => e.properties.id === 'bia')).toBe(false);
   });
 
   it('shows none of the BIA or the exercises in any page, search index or the PDF', () => {
-    const files = outputs(publicSite!);
+    const files = outputs(publicSite);
     expect(files.some((f) => f.file === 'plan.pdf')).toBe(true);
     expect(files.some((f) => f.file === 'search/index.js')).toBe(true);
     const found = files.flatMap(({ file, text }) =>

@@ -3,11 +3,9 @@
  * whose empty answers the check points at one by one, and that builds into a plan once
  * they are filled in.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import { parseAnswers } from '../../src/answers/load.ts';
@@ -16,7 +14,7 @@ import { runCheck } from '../../src/check/check.ts';
 import { formatProblem } from '../../src/errors/report.ts';
 import { runInit } from '../../src/init/init.ts';
 import { slotsOf } from '../../src/template/slots.ts';
-import { FIXTURES, ROOT } from '../helpers.ts';
+import { FIXTURES, ROOT, bcp as run } from '../helpers.ts';
 import { buildTempSite, removeTempSite } from '../site-helpers.ts';
 
 const TODAY = '2026-12-01';
@@ -153,7 +151,7 @@ describe('bcp init', () => {
   });
 
   it('builds a plan with no trace of the example company', { timeout: 180_000 }, async () => {
-    const site = await buildTempSite('init', file);
+    const site = await buildTempSite('init', file, { pdf: false });
     try {
       const files = (function walk(d: string): string[] {
         return readdirSync(d).flatMap((name) => {
@@ -174,12 +172,7 @@ describe('bcp init', () => {
 });
 
 describe('bcp init from the command line', () => {
-  const run = promisify(execFile);
-  const bcp = (args: string[], cwd: string) =>
-    run(process.execPath, [path.join(ROOT, 'src', 'cli', 'bcp.ts'), ...args], { cwd }).then(
-      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-    );
+  const bcp = (args: string[], cwd: string) => run(args, { cwd });
 
   it('never overwrites without --force', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'bcp-init-cli-'));

@@ -1,10 +1,10 @@
 /**
  * The binder PDF, read the way a person or a tool would: pdftotext for the words and
  * the pages they are on, pdfinfo and pdffonts for the file, qpdf for bookmarks and links.
- * One site build (with its PDF) serves every test here; the numbers are checked against
+ * The example's shared build (with its PDF) serves every test here; the numbers are checked against
  * the PDF itself, never against what the PDF step believes it printed.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,8 +15,8 @@ import { currentRevision, slotValues } from '../../src/answers/values.ts';
 import { buildSite } from '../../src/build/build.ts';
 import { printPlanPdf } from '../../src/pdf/print.ts';
 import { scanMarkers } from '../../src/slots/syntax.ts';
-import { FIXTURES, ROOT } from '../helpers.ts';
-import { elements, parsePage, textContent } from '../site-helpers.ts';
+import { FIXTURES, ROOT, bcp } from '../helpers.ts';
+import { elements, parsePage, testSite, textContent } from '../site-helpers.ts';
 
 const ANSWERS = path.join(FIXTURES, 'answers', 'example.yaml');
 
@@ -63,10 +63,7 @@ function readOutline(file: string): OutlineItem[] {
 
 beforeAll(async () => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'bcp-pdf-test-'));
-  site = path.join(tmp, 'site');
-  buildLog = [];
-  const ok = await buildSite({ answersFile: ANSWERS, outDir: site, cwd: ROOT, log: (line) => buildLog.push(line) });
-  if (!ok) throw new Error(buildLog.join('\n'));
+  ({ dir: site, log: buildLog } = testSite('example'));
   pdfFile = path.join(site, 'plan.pdf');
   answers = loadAnswersFile(ANSWERS, { cwd: ROOT }).answers!;
   pages = run('pdftotext', ['-layout', pdfFile, '-']).split('\f').slice(0, -1);
@@ -282,14 +279,10 @@ describe('the binder PDF', () => {
 });
 
 describe('bcp pdf without a browser', () => {
-  it('stops with a Japanese message and exit code 1 when PUPPETEER_EXECUTABLE_PATH points nowhere', () => {
+  it('stops with a Japanese message and exit code 1 when PUPPETEER_EXECUTABLE_PATH points nowhere', async () => {
     const bogus = path.join(tmp, 'no-such-chromium');
-    const result = spawnSync(process.execPath, ['src/cli/bcp.ts', 'pdf', '--site', site, '--out', path.join(tmp, 'never.pdf')], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: bogus },
-    });
-    expect(result.status).toBe(1);
+    const result = await bcp(['pdf', '--site', site, '--out', path.join(tmp, 'never.pdf')], { env: { PUPPETEER_EXECUTABLE_PATH: bogus } });
+    expect(result.code).toBe(1);
     expect(result.stderr).toContain(`PDF を作れませんでした: 環境変数 PUPPETEER_EXECUTABLE_PATH が指す \`${bogus}\` に、実行できるブラウザがありません。`);
     expect(existsSync(path.join(tmp, 'never.pdf'))).toBe(false);
   });

@@ -2,20 +2,17 @@
  * Upkeep due dates: frequencies read as intervals, the date is an input (`--today`, the
  * example's `upkeep.asOf`, the clock in Japan), due soon warns and overdue fails.
  */
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { addInterval, parseFrequency, resolveToday, todayInJapan, upkeepSchedule } from '../../src/answers/due.ts';
 import { parseAnswers } from '../../src/answers/load.ts';
 import { checkAnswerRules } from '../../src/answers/rules/index.ts';
 import { formatProblem } from '../../src/errors/report.ts';
-import { FIXTURES, ROOT } from '../helpers.ts';
+import { FIXTURES, bcp } from '../helpers.ts';
 
 const exampleFile = path.join(FIXTURES, 'answers', 'example.yaml');
 const example = readFileSync(exampleFile, 'utf8');
-const run = promisify(execFile);
 
 function swap(text: string, from: string, to: string): string {
   expect(text.split(from).length - 1, `"${from}" once in the example`).toBe(1);
@@ -36,19 +33,6 @@ function rules(text: string, today?: string): string[] {
   return checkAnswerRules(loaded, { today })
     .filter((p) => p.ruleId.startsWith('upkeep-') || p.message.startsWith('`upkeep.'))
     .map(formatProblem);
-}
-
-async function bcp(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, 'src/cli/bcp.ts'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, GITHUB_ACTIONS: '' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
 }
 
 describe('frequencies and dates', () => {

@@ -2,15 +2,14 @@
  * Revision discipline (`bcp revisions --base REF`) in a throwaway git repository: a pull
  * request that changes the plan without a new revision entry fails and says what to add.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkRevisions } from '../../src/check/revisions.ts';
 import { formatProblem } from '../../src/errors/report.ts';
-import { FIXTURES, ROOT } from '../helpers.ts';
+import { FIXTURES, bcp } from '../helpers.ts';
 
 const example = readFileSync(path.join(FIXTURES, 'answers', 'example.yaml'), 'utf8');
 const ANSWERS = 'answers/answers.yaml';
@@ -120,15 +119,12 @@ describe('bcp revisions', () => {
 
   it('exits non-zero from the command line with the located message', async () => {
     edit('content/plan/01-intro.mdx', '計画の目的。', '計画の目的と範囲。');
-    const run = promisify(execFile);
-    const failed = await run(process.execPath, [path.join(ROOT, 'src/cli/bcp.ts'), 'revisions', '--base', 'main'], {
-      cwd: repo,
-      env: { ...process.env, GITHUB_ACTIONS: '' },
-    }).catch((error: { code: number; stderr: string }) => error);
-    expect('code' in failed ? failed.code : 0).toBe(1);
+    const failed = await bcp(['revisions', '--base', 'main'], { cwd: repo });
+    expect(failed.code).toBe(1);
     expect(failed.stderr.trim()).toBe(missing('content/plan/01-intro.mdx'));
     addRevision();
-    const passed = await run(process.execPath, [path.join(ROOT, 'src/cli/bcp.ts'), 'revisions', '--base', 'main'], { cwd: repo });
+    const passed = await bcp(['revisions', '--base', 'main'], { cwd: repo });
+    expect(passed.code, passed.stderr).toBe(0);
     expect(passed.stderr.trim()).toBe('計画の変更に合わせて改訂履歴も増えています。');
   });
 });

@@ -1,24 +1,11 @@
 /** `bcp check` as a person and CI run it: exit codes, whole located messages, JSON, annotations. */
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURES, ROOT } from '../helpers.ts';
+import { FIXTURES, ROOT, bcp as run } from '../helpers.ts';
 
-const run = promisify(execFile);
-const BCP = path.join(ROOT, 'src', 'cli', 'bcp.ts');
-
-async function bcp(args: string[], cwd = ROOT, env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BCP, ...args], { cwd, env: { ...process.env, GITHUB_ACTIONS: '', ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const bcp = (args: string[], cwd = ROOT, env: Record<string, string> = {}) => run(args, { cwd, env });
 
 const made: string[] = [];
 afterAll(() => {

@@ -1,13 +1,13 @@
 /**
  * The prebuilt `bcp` (scripts/bundle-cli.ts, run by `npm install`): it is what `npm run check`
- * runs, so it must match the sources, and `check` must not load the build's world.
+ * and the tests run, so it must match the sources, and `check` must not load the build's world.
  */
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { CLI_DIR, CLI_ENTRY, HEAVY, bundleCliInMemory, bundledFiles } from '../../scripts/bundle-cli.ts';
+import { CLI_DIR, CLI_ENTRY, HEAVY, bundleCliInMemory, bundledFiles, ensureFreshCli } from '../../scripts/bundle-cli.ts';
 import { ROOT } from '../helpers.ts';
 
 const run = promisify(execFile);
@@ -19,6 +19,22 @@ describe('the bundled bcp', () => {
     expect(await bundledFiles()).toEqual(fresh);
     for (const file of files) {
       expect(readFileSync(file.path).equals(Buffer.from(file.contents)), path.relative(ROOT, file.path)).toBe(true);
+    }
+  });
+
+  it('is rewritten when it differs from the sources, and left alone when it does not', async () => {
+    // A sibling of the real bundle (the same depth, so its imports of sources resolve alike).
+    const dir = `${CLI_DIR}-test-${process.pid}`;
+    try {
+      expect(await ensureFreshCli(dir)).toBe(true);
+      expect(await ensureFreshCli(dir)).toBe(false);
+      const names = await bundledFiles(dir);
+      appendFileSync(path.join(dir, names[0]!), '\n// edited');
+      expect(await ensureFreshCli(dir)).toBe(true);
+      expect(await bundledFiles(dir)).toEqual(names);
+      expect(readFileSync(path.join(dir, names[0]!), 'utf8')).not.toContain('// edited');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -1,16 +1,8 @@
 /** `bcp --help`, `bcp help COMMAND`, `bcp COMMAND --help`: exit 0 with the text; unknown commands exit 2. */
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers.ts';
+import { bcp as run } from '../helpers.ts';
 
-const run = promisify(execFile);
-const bcp = (...args: string[]) =>
-  run(process.execPath, [path.join(ROOT, 'src', 'cli', 'bcp.ts'), ...args], { cwd: ROOT }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-  );
+const bcp = (...args: string[]) => run(args);
 
 const COMMANDS = ['init', 'check', 'build', 'revisions', 'migrate', 'pdf', 'schema', 'help'];
 

@@ -3,15 +3,12 @@
  * `<!-- readme-example: NAME … -->` is compared, line for line, with what `bcp check`
  * prints for that case in a throwaway copy of the project's plan.
  */
-import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURES, ROOT } from '../helpers.ts';
+import { FIXTURES, ROOT, bcp } from '../helpers.ts';
 
-const run = promisify(execFile);
 const example = readFileSync(path.join(FIXTURES, 'answers', 'example.yaml'), 'utf8');
 
 /** How each README example is made: the answers file the person has written. */
@@ -44,13 +41,8 @@ async function checkOutput(answers: string): Promise<{ code: number; lines: stri
   cpSync(path.join(ROOT, 'content', 'plan'), path.join(dir, 'content', 'plan'), { recursive: true });
   mkdirSync(path.join(dir, 'answers'));
   writeFileSync(path.join(dir, 'answers', 'answers.yaml'), answers);
-  try {
-    await run(process.execPath, [path.join(ROOT, 'src', 'cli', 'bcp.ts'), 'check', 'content/plan'], { cwd: dir, env: { ...process.env, GITHUB_ACTIONS: '' } });
-    return { code: 0, lines: [] };
-  } catch (error) {
-    const e = error as { code: number; stderr: string };
-    return { code: e.code, lines: e.stderr.split('\n').filter(Boolean) };
-  }
+  const { code, stderr } = await bcp(['check', 'content/plan'], { cwd: dir });
+  return { code, lines: code === 0 ? [] : stderr.split('\n').filter(Boolean) };
 }
 
 describe('README examples', () => {

@@ -3,17 +3,15 @@
  * change it implies (upkeep.lastDrill, follow-ups), and a bad file a Japanese message
  * with a rule id. Fixture records are in test/fixtures/review/.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseAnswers } from '../../src/answers/load.ts';
 import { formatProblem } from '../../src/errors/report.ts';
 import { runReview } from '../../src/review/review.ts';
-import { ROOT } from '../helpers.ts';
+import { ROOT, bcp } from '../helpers.ts';
 
 const REVIEW = path.join('test', 'fixtures', 'review');
 const EXAMPLE = path.join('test', 'fixtures', 'answers', 'example.yaml');
@@ -148,20 +146,16 @@ describe('bcp review of a file that is not an exercise record', () => {
   });
 
   it('exits 1 from the command line with the message and no stack trace', async () => {
-    const run = promisify(execFile);
-    const error = await run(process.execPath, [path.join(ROOT, 'src', 'cli', 'bcp.ts'), 'review', fixture('incident.json')], { cwd: ROOT }).then(
-      () => undefined,
-      (e: { code: number; stdout: string; stderr: string }) => e,
-    );
-    expect(error?.code).toBe(1);
-    expect(error?.stdout).toBe('');
-    expect(error?.stderr).toMatch(/^test\/fixtures\/review\/incident\.json:1:1 {2}エラー {2}この記録は実際のインシデントの記録で.*review-not-exercise\n$/);
-    expect(error?.stderr).not.toMatch(/\bat \S+ \(|Error:/);
+    const error = await bcp(['review', fixture('incident.json')]);
+    expect(error.code).toBe(1);
+    expect(error.stdout).toBe('');
+    expect(error.stderr).toMatch(/^test\/fixtures\/review\/incident\.json:1:1 {2}エラー {2}この記録は実際のインシデントの記録で.*review-not-exercise\n$/);
+    expect(error.stderr).not.toMatch(/\bat \S+ \(|Error:/);
   });
 
   it('prints the change and exits 0 from the command line', async () => {
-    const run = promisify(execFile);
-    const { stdout } = await run(process.execPath, [path.join(ROOT, 'src', 'cli', 'bcp.ts'), 'review', fixture('exercise.json')], { cwd: ROOT });
+    const { code, stdout } = await bcp(['review', fixture('exercise.json')]);
+    expect(code).toBe(0);
     expect(parse(yamlBlock(stdout)).upkeep.lastDrill).toBe('2026-11-20');
   });
 });

@@ -2,11 +2,9 @@
  * Two template versions: the check names what moved, and `bcp migrate` rewrites the
  * answers file keeping comments and whatever still applies.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { parseAnswers } from '../../src/answers/load.ts';
@@ -14,7 +12,7 @@ import { formatProblem } from '../../src/errors/report.ts';
 import { diffTemplateVersions, slotsOf } from '../../src/template/slots.ts';
 import { migrateAnswersText } from '../../src/init/migrate.ts';
 import { VERSIONS } from '../fixtures/template/v1.1.ts';
-import { FIXTURES, ROOT } from '../helpers.ts';
+import { FIXTURES, bcp as run } from '../helpers.ts';
 
 const example = readFileSync(path.join(FIXTURES, 'answers', 'example.yaml'), 'utf8');
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
@@ -82,20 +80,11 @@ describe('template versions', () => {
 });
 
 describe('bcp migrate', () => {
-  const run = promisify(execFile);
   const dirs: string[] = [];
   afterAll(() => {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
-  async function bcp(args: string[], cwd: string) {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, 'src', 'cli', 'bcp.ts'), ...args], { cwd });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  }
+  const bcp = (args: string[], cwd: string) => run(args, { cwd });
 
   it('leaves answers for the current version alone and refuses a version it does not know', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'bcp-migrate-'));
