@@ -5,7 +5,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'puppeteer';
+import type { Page } from 'puppeteer';
 
 interface Seen {
   ids: string[];
@@ -13,7 +13,11 @@ interface Seen {
 }
 
 /** Dead links, one line each (`page: link（why）`), for `pages` (paths from the site root) of the site at `root`. */
-export async function browserDeadLinks(browser: Browser, root: string, pages: readonly string[]): Promise<{ dead: string[]; checked: number }> {
+export async function browserDeadLinks(
+  browser: { newPage(): Promise<Page> },
+  root: string,
+  pages: readonly string[],
+): Promise<{ dead: string[]; checked: number }> {
   const tab = await browser.newPage();
   const seen = new Map<string, Seen>();
   const dead: string[] = [];

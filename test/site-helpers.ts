@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Element, Root, RootContent } from 'hast';
+import type { BrowserContext, Page } from 'puppeteer';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { expect, inject } from 'vitest';
@@ -67,12 +68,29 @@ export function classesOf(element: Element): string[] {
   return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
 }
 
-/** Headless Chromium as the project launches it (no downloads: Debian's browser). */
-export async function launchBrowser() {
+/** A browser for one test file: its own profile in the Chromium the browser tier shares (test/setup-browser.ts). */
+export interface TestBrowser {
+  newPage(): Promise<Page>;
+  /** Another profile (its own storage, as on another PC); closed with the browser at the latest. */
+  createBrowserContext(): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+export async function openBrowser(): Promise<TestBrowser> {
   const { default: puppeteer } = await import('puppeteer');
-  return puppeteer.launch({
-    executablePath: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await puppeteer.connect({ browserWSEndpoint: inject('browserEndpoint') });
+  const profile = await browser.createBrowserContext();
+  const contexts = [profile];
+  return {
+    newPage: () => profile.newPage(),
+    createBrowserContext: async () => {
+      const context = await browser.createBrowserContext();
+      contexts.push(context);
+      return context;
+    },
+    close: async () => {
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await browser.disconnect();
+    },
+  };
 }

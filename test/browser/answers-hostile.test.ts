@@ -8,13 +8,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, testSite } from '../site-helpers.ts';
+import { openBrowser, testSite, type TestBrowser } from '../site-helpers.ts';
 
 // Built by test/global-setup.ts from test/fixtures/answers/hostile.yaml.
 const { dir: out, log } = testSite('hostile');
-let browser: Browser;
+let browser: TestBrowser;
 
 /** What each page must show as plain text, exactly as the answers file has it. */
 const LITERAL = {
@@ -29,7 +28,7 @@ const LITERAL = {
 };
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await openBrowser();
 });
 
 afterAll(async () => {

@@ -14,7 +14,7 @@ import { loadAnswersFile } from '../../src/answers/load.ts';
 import { recoveryOrder } from '../../src/bia/recovery.ts';
 import { exerciseScenarios } from '../../src/exercises/scenarios.ts';
 import { exercisePage } from '../../src/site/paths.ts';
-import { EXAMPLE_ANSWERS, classesOf, elements, exampleSite, launchBrowser, parsePage, textContent } from '../site-helpers.ts';
+import { EXAMPLE_ANSWERS, classesOf, elements, exampleSite, openBrowser, parsePage, textContent } from '../site-helpers.ts';
 
 const TODAY = '2026-11-01';
 const answers = loadAnswersFile(EXAMPLE_ANSWERS).answers!;
@@ -128,7 +128,7 @@ describe('the exercise kit', () => {
   });
 
   it('prints as a sheet: navigation hidden, room to write under each question', async () => {
-    const browser = await launchBrowser();
+    const browser = await openBrowser();
     try {
       const tab = await browser.newPage();
       await tab.goto(pathToFileURL(path.join(exampleSite(), exercisePage('ransomware', 'participant'))).href);

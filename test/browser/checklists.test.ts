@@ -9,14 +9,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'puppeteer';
+import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAnswersFile } from '../../src/answers/load.ts';
 import type { Answers } from '../../src/answers/schema.ts';
 import { slotValues } from '../../src/answers/values.ts';
 import { incidentChecklist, partsText, readinessChecklist, upkeepChecklist, type Checklist, type ChecklistInput } from '../../src/site/checklists.ts';
 import { ROOT } from '../helpers.ts';
-import { exampleSite, classesOf, EXAMPLE_ANSWERS, elements, launchBrowser, parsePage, textContent } from '../site-helpers.ts';
+import { exampleSite, classesOf, EXAMPLE_ANSWERS, elements, openBrowser, parsePage, textContent, type TestBrowser } from '../site-helpers.ts';
 
 const ENTRIES = [
   { number: 6, name: 'ハンディターミナル', firstIsolation: '端末の無線を切る。' },
@@ -131,11 +131,11 @@ describe('checklists from the answers', () => {
 
 describe('checklist pages', () => {
   let site: string;
-  let browser: Browser;
+  let browser: TestBrowser;
 
   beforeAll(async () => {
     site = exampleSite();
-    browser = await launchBrowser();
+    browser = await openBrowser();
   });
   afterAll(async () => {
     await browser?.close();

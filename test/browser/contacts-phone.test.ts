@@ -6,17 +6,16 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_ANSWERS, exampleSite, launchBrowser } from '../site-helpers.ts';
+import { EXAMPLE_ANSWERS, exampleSite, openBrowser, type TestBrowser } from '../site-helpers.ts';
 import { loadAnswersFile } from '../../src/answers/load.ts';
 
 const contacts = loadAnswersFile(EXAMPLE_ANSWERS).answers!.contacts;
 const numbers = contacts.flatMap((c) => [c.phone, c.mobile]).filter((n): n is string => n !== undefined);
 
-let browser: Browser;
+let browser: TestBrowser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await openBrowser();
 });
 afterAll(async () => {
   await browser?.close();

@@ -14,7 +14,7 @@ import { parse } from 'yaml';
 import { GLOSSARY_FILE, loadGlossary } from '../../src/glossary/load.ts';
 import { termAnchor } from '../../src/glossary/schema.ts';
 import { ROOT } from '../helpers.ts';
-import { exampleSite, classesOf, elements, launchBrowser, parsePage, textContent } from '../site-helpers.ts';
+import { exampleSite, classesOf, elements, openBrowser, parsePage, textContent, type TestBrowser } from '../site-helpers.ts';
 
 const HANDBOOK = path.join(ROOT, 'content', 'handbook');
 /** Chapter slugs in reading order, from the frontmatter of content/handbook/*.mdx. */
@@ -149,9 +149,9 @@ describe('glossary page and linked terms', () => {
 });
 
 describe('glossary tooltip in Chromium', () => {
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let browser: TestBrowser;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await openBrowser();
   });
   afterAll(async () => {
     await browser?.close();

@@ -8,12 +8,12 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, BrowserContext, ElementHandle, Page } from 'puppeteer';
+import type { BrowserContext, ElementHandle, Page } from 'puppeteer';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fold, mergeEvents, parseLog } from '../../src/browser/incident/log.ts';
 import { runReview } from '../../src/review/review.ts';
 import { RECORD_FIELDS, recordKey, type RecordEvent } from '../../src/site/incident-record.ts';
-import { classesOf, elements, exampleSite, launchBrowser, parsePage, textContent } from '../site-helpers.ts';
+import { classesOf, elements, exampleSite, openBrowser, parsePage, textContent, type TestBrowser } from '../site-helpers.ts';
 
 const COMPANY = '株式会社かもめ精工';
 const REAL_KEY = recordKey(COMPANY, 'incident');
@@ -22,13 +22,13 @@ const EXERCISE_KEY = recordKey(COMPANY, 'exercise');
 type StoredEvent = RecordEvent;
 
 let site: string;
-let browser: Browser;
+let browser: TestBrowser;
 let temp: string;
 let contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   site = exampleSite();
-  browser = await launchBrowser();
+  browser = await openBrowser();
   temp = mkdtempSync(path.join(tmpdir(), 'bcp-incident-log-'));
 });
 afterEach(async () => {

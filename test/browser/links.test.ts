@@ -8,12 +8,11 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserDeadLinks } from '../browser-links.ts';
 import { FIXTURES, UPDATE } from '../helpers.ts';
 import { serveFolder, type StaticServer } from '../serve.ts';
-import { exampleSite, elements, launchBrowser, parsePage } from '../site-helpers.ts';
+import { exampleSite, elements, openBrowser, parsePage, type TestBrowser } from '../site-helpers.ts';
 
 interface Page {
   ids: Set<string>;
@@ -140,7 +139,7 @@ describe('internal links of the built site', () => {
   describe('in Chromium, under http and under file://', () => {
     const SUBPATH = '/bcp-project/';
     let server: StaticServer;
-    let browser: Browser;
+    let browser: TestBrowser;
     let share: string;
     const pageList = () => [...pages.keys()].map((file) => path.relative(site, file).split(path.sep).join('/'));
 
@@ -148,7 +147,7 @@ describe('internal links of the built site', () => {
       share = path.join(mkdtempSync(path.join(tmpdir(), 'bcp-links-')), '共有 フォルダ', 'BCP 計画');
       cpSync(site, share, { recursive: true });
       server = await serveFolder(site, { base: SUBPATH });
-      browser = await launchBrowser();
+      browser = await openBrowser();
     });
     afterAll(async () => {
       await browser?.close();

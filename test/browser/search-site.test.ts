@@ -8,13 +8,13 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'puppeteer';
+import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE_GLOBAL, INDEX_GLOBAL, SEARCH_ENGINE_PATH, SEARCH_INDEX_PATH, SEARCH_LOADER_PATH } from '../../src/search/format.ts';
 import { searchBuiltSite, siteEngine } from '../../src/search/node.ts';
 import { QUERY_CASES, VARIANT_GROUPS } from '../fixtures/search/queries.ts';
 import { serveFolder, type StaticServer } from '../serve.ts';
-import { exampleSite, launchBrowser } from '../site-helpers.ts';
+import { exampleSite, openBrowser, type TestBrowser } from '../site-helpers.ts';
 
 const pageOf = (url: string | undefined) => (url ? url.split('#')[0]! : null);
 
@@ -96,7 +96,7 @@ describe('the engine on the built site (Node, the browser’s code)', () => {
 });
 
 describe('the search box in Chromium, served and from a file share', () => {
-  let browser: Browser;
+  let browser: TestBrowser;
   let server: StaticServer;
   let share: string;
   let shareRoot: string | undefined;
@@ -107,7 +107,7 @@ describe('the search box in Chromium, served and from a file share', () => {
     share = path.join(shareRoot, '共有 フォルダ', 'IT-BCP サイト');
     cpSync(exampleSite(), share, { recursive: true });
     server = await serveFolder(exampleSite());
-    browser = await launchBrowser();
+    browser = await openBrowser();
   });
 
   afterAll(async () => {

@@ -6,14 +6,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { CASE_ENTRY, threatEntrySchema } from '../../src/collections/threat-entry.ts';
 import { highRiskNumbers, unknownRiskNumbers } from '../../src/site/threats.ts';
 import { loadAnswersFile } from '../../src/answers/load.ts';
 import { ROOT } from '../helpers.ts';
-import { exampleSite, classesOf, EXAMPLE_ANSWERS, elements, launchBrowser, parsePage, testSite, textContent } from '../site-helpers.ts';
+import { exampleSite, classesOf, EXAMPLE_ANSWERS, elements, openBrowser, parsePage, testSite, textContent, type TestBrowser } from '../site-helpers.ts';
 
 const THREATS_DIR = path.join(ROOT, 'content', 'threats');
 
@@ -99,11 +98,11 @@ describe('which entries are closed first', () => {
 
 describe('threat pages, map and plan (example answers)', () => {
   let site: string;
-  let browser: Browser;
+  let browser: TestBrowser;
 
   beforeAll(async () => {
     site = exampleSite();
-    browser = await launchBrowser();
+    browser = await openBrowser();
   });
   afterAll(async () => {
     await browser?.close();

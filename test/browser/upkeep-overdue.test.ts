@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { A_YEAR_LATER_TODAY as TODAY, NEW_PHONE } from '../fixtures/answers/variants.ts';
-import { exampleSite, launchBrowser, testSite } from '../site-helpers.ts';
+import { exampleSite, openBrowser, testSite } from '../site-helpers.ts';
 import { FIXTURES, ROOT, bcp as run } from '../helpers.ts';
 
 const exampleFile = path.join(FIXTURES, 'answers', 'example.yaml');
@@ -101,7 +101,7 @@ describe('the build of those answers', () => {
 describe('the home page in a browser', () => {
   /** The home page of the example site opened from disk with the browser's clock set to `iso`. */
   async function homeAt(iso: string) {
-    const browser = await launchBrowser();
+    const browser = await openBrowser();
     try {
       const page = await browser.newPage();
       await page.evaluateOnNewDocument((fixed: number) => {
