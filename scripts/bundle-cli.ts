@@ -78,8 +78,8 @@ export async function bundleCliInMemory(outdir = CLI_DIR): Promise<{ files: Outp
  * wrote. The tests run the bundle (test/setup-cli.ts), as `npm run check` does, so they never
  * test a stale one. The new bundle is complete in a sibling folder before it replaces the old.
  */
-export async function ensureFreshCli(dir = CLI_DIR): Promise<boolean> {
-  const { files } = await bundleCliInMemory(dir);
+export async function ensureFreshCli(dir = CLI_DIR, bundle?: { files: OutputFile[] }): Promise<boolean> {
+  const { files } = bundle ?? (await bundleCliInMemory(dir));
   const current = await bundledFiles(dir);
   const same =
     current.length === files.length &&

@@ -13,8 +13,12 @@ import { ROOT } from '../helpers.ts';
 const run = promisify(execFile);
 
 describe('the bundled bcp', () => {
+  // One bundle in memory for the tests that only read it.
+  let fresh: ReturnType<typeof bundleCliInMemory> | undefined;
+  const bundle = () => (fresh ??= bundleCliInMemory());
+
   it('is what a fresh bundle of the sources gives (run `npm run prepare` after changing them)', async () => {
-    const { files } = await bundleCliInMemory();
+    const { files } = await bundle();
     const fresh = files.map((f) => path.relative(CLI_DIR, f.path)).sort();
     expect(await bundledFiles()).toEqual(fresh);
     for (const file of files) {
@@ -25,12 +29,13 @@ describe('the bundled bcp', () => {
   it('is rewritten when it differs from the sources, and left alone when it does not', async () => {
     // A sibling of the real bundle (the same depth, so its imports of sources resolve alike).
     const dir = `${CLI_DIR}-test-${process.pid}`;
+    const sources = await bundleCliInMemory(dir);
     try {
-      expect(await ensureFreshCli(dir)).toBe(true);
-      expect(await ensureFreshCli(dir)).toBe(false);
+      expect(await ensureFreshCli(dir, sources)).toBe(true);
+      expect(await ensureFreshCli(dir, sources)).toBe(false);
       const names = await bundledFiles(dir);
       appendFileSync(path.join(dir, names[0]!), '\n// edited');
-      expect(await ensureFreshCli(dir)).toBe(true);
+      expect(await ensureFreshCli(dir, sources)).toBe(true);
       expect(await bundledFiles(dir)).toEqual(names);
       expect(readFileSync(path.join(dir, names[0]!), 'utf8')).not.toContain('// edited');
     } finally {
@@ -39,7 +44,7 @@ describe('the bundled bcp', () => {
   });
 
   it('loads no Astro, puppeteer, Pagefind, pdf-lib or site code for `check`', async () => {
-    const { metafile } = await bundleCliInMemory();
+    const { metafile } = await bundle();
     const entry = path.relative(ROOT, CLI_ENTRY);
     // Everything `bcp.js` reaches through static imports: what `check` loads.
     const chunks = new Set<string>();
