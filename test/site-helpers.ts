@@ -94,3 +94,12 @@ export async function openBrowser(): Promise<TestBrowser> {
     },
   };
 }
+
+/**
+ * Shows `page` as printed. The browser is shared by files running side by side, and a tab that
+ * is not in front may apply the change a frame later: wait until the page itself sees it.
+ */
+export async function emulatePrint(page: Page): Promise<void> {
+  await page.emulateMediaType('print');
+  await page.waitForFunction(() => matchMedia('print').matches, { polling: 50 });
+}

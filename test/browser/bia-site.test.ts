@@ -14,7 +14,7 @@ import { loadAnswersFile } from '../../src/answers/load.ts';
 import { recoveryOrder } from '../../src/bia/recovery.ts';
 import { exerciseScenarios } from '../../src/exercises/scenarios.ts';
 import { exercisePage } from '../../src/site/paths.ts';
-import { EXAMPLE_ANSWERS, classesOf, elements, exampleSite, openBrowser, parsePage, textContent } from '../site-helpers.ts';
+import { EXAMPLE_ANSWERS, classesOf, elements, exampleSite, emulatePrint, openBrowser, parsePage, textContent } from '../site-helpers.ts';
 
 const TODAY = '2026-11-01';
 const answers = loadAnswersFile(EXAMPLE_ANSWERS).answers!;
@@ -132,7 +132,7 @@ describe('the exercise kit', () => {
     try {
       const tab = await browser.newPage();
       await tab.goto(pathToFileURL(path.join(exampleSite(), exercisePage('ransomware', 'participant'))).href);
-      await tab.emulateMediaType('print');
+      await emulatePrint(tab);
       const shown = await tab.evaluate(() => ({
         nav: getComputedStyle(document.querySelector('.site-header nav')!).display,
         writeIn: getComputedStyle(document.querySelector('.questions .write-in')!).display,

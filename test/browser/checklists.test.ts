@@ -16,7 +16,7 @@ import type { Answers } from '../../src/answers/schema.ts';
 import { slotValues } from '../../src/answers/values.ts';
 import { incidentChecklist, partsText, readinessChecklist, upkeepChecklist, type Checklist, type ChecklistInput } from '../../src/site/checklists.ts';
 import { ROOT } from '../helpers.ts';
-import { exampleSite, classesOf, EXAMPLE_ANSWERS, elements, openBrowser, parsePage, textContent, type TestBrowser } from '../site-helpers.ts';
+import { exampleSite, classesOf, EXAMPLE_ANSWERS, elements, emulatePrint, openBrowser, parsePage, textContent, type TestBrowser } from '../site-helpers.ts';
 
 const ENTRIES = [
   { number: 6, name: 'ハンディターミナル', firstIsolation: '端末の無線を切る。' },
@@ -258,7 +258,7 @@ describe('checklist pages', () => {
     const page = await browser.newPage();
     for (const name of ['incident', 'readiness', 'upkeep']) {
       await page.goto(pathToFileURL(path.join(site, 'checklists', `${name}.html`)).href);
-      await page.emulateMediaType('print');
+      await emulatePrint(page);
       const printed = await page.evaluate(() => {
         const box = getComputedStyle(document.querySelector('.item input[type="checkbox"]')!);
         return {

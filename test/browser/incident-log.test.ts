@@ -13,7 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fold, mergeEvents, parseLog } from '../../src/browser/incident/log.ts';
 import { runReview } from '../../src/review/review.ts';
 import { RECORD_FIELDS, recordKey, type RecordEvent } from '../../src/site/incident-record.ts';
-import { classesOf, elements, exampleSite, openBrowser, parsePage, textContent, type TestBrowser } from '../site-helpers.ts';
+import { classesOf, elements, exampleSite, emulatePrint, openBrowser, parsePage, textContent, type TestBrowser } from '../site-helpers.ts';
 
 const COMPANY = '株式会社かもめ精工';
 const REAL_KEY = recordKey(COMPANY, 'incident');
@@ -336,7 +336,7 @@ describe('exercise mode (?mode=exercise)', () => {
     expect(await exercise.$eval('[data-exercise-banner]', (el) => el.textContent)).toMatch(/^訓練：/);
     expect(await visible(exercise, '[data-review]')).toBe(true);
     expect(await exercise.title()).toMatch(/^【訓練】/);
-    await exercise.emulateMediaType('print');
+    await emulatePrint(exercise);
     expect(await visible(exercise, '[data-exercise-banner]')).toBe(true);
     expect(await visible(exercise, '[data-review]')).toBe(true);
   });
