@@ -9,7 +9,7 @@ import { guardSite } from '../build/html-guard.ts';
 import { applyPublicAllowlist } from '../build/public-allowlist.ts';
 import type { Problem } from '../errors/catalogue.ts';
 import { PdfError } from '../pdf/error.ts';
-import { PDF_FILE, printPlanPdf } from '../pdf/print.ts';
+import { PDF_FILE, printPlanPdf, type Printer } from '../pdf/print.ts';
 import { indexSite } from '../search/index-site.ts';
 import { checkEvidence } from '../guidelines/evidence.ts';
 import { loadGuidelines } from '../guidelines/load.ts';
@@ -19,6 +19,8 @@ export interface FinishOptions {
   root: string;
   visibility: Visibility;
   pdf: boolean;
+  /** The printer opened while Astro built the pages. Default: one opened for the print. */
+  printer?: Promise<Printer>;
   /** The output folder as the user named it, for messages (the site is still in a staging folder). */
   label?: string;
   log?: (line: string) => void;
@@ -38,13 +40,13 @@ export async function finishSite(options: FinishOptions): Promise<Problem[]> {
     const evidence = loaded.guidelines ? checkEvidence(siteDir, loaded.guidelines) : loaded.problems;
     if (evidence.length > 0) return evidence;
   }
-  const [search, pdf] = await Promise.all([indexSite(siteDir, label), options.pdf ? printPdf(siteDir, root, label, options.log) : []]);
+  const [search, pdf] = await Promise.all([indexSite(siteDir, label), options.pdf ? printPdf(siteDir, root, label, options.printer, options.log) : []]);
   return [...search, ...pdf];
 }
 
-async function printPdf(siteDir: string, root: string, label: string, log?: (line: string) => void): Promise<Problem[]> {
+async function printPdf(siteDir: string, root: string, label: string, printer?: Promise<Printer>, log?: (line: string) => void): Promise<Problem[]> {
   try {
-    const pdf = await printPlanPdf({ siteDir, cwd: root });
+    const pdf = await printPlanPdf({ siteDir, cwd: root, printer });
     log?.(`${PDF_FILE} を作りました（${pdf.pages} ページ、${Math.round(pdf.bytes / 1024)} KB）。`);
     return [];
   } catch (error) {
