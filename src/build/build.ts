@@ -14,6 +14,7 @@ import { ruleMessage, type Problem } from '../errors/catalogue.ts';
 import { ProblemsError } from '../errors/problems-error.ts';
 import { reportProblems } from '../errors/report.ts';
 import { siteConfig } from '../integration/config.ts';
+import type { Printer } from '../pdf/print.ts';
 import { abandonBuild, acquireLock, buildPaths, publishSite, recoverAndSweep, refuseOutput } from './output.ts';
 
 export interface BuildOptions {
@@ -66,11 +67,19 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildExit> {
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  let printer: Promise<Printer> | undefined;
   try {
     recoverAndSweep(cwd, out);
     const check = await runCheck({ answersFile: options.answersFile, cwd, today: options.today });
     if (check.errorCount > 0 || !check.answers) return stop(check.problems, 1);
     reportProblems(check.problems, log);
+    // Chromium starts and loads its fonts while Astro builds the pages (a second core's work);
+    // a failure to start is reported by the PDF step, after the pages.
+    if (options.pdf !== false) {
+      const { openPrinter } = await import('../pdf/print.ts');
+      printer = openPrinter({ cwd });
+      printer.catch(() => undefined);
+    }
 
     const visibility = options.public ? 'public' : 'internal';
     const site = path.join(paths.scratch, 'site');
@@ -82,6 +91,7 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildExit> {
       site: { answers: applyVisibility(check.answers, visibility), visibility, today: check.today, answersFile: check.loaded.file, problems: [] },
       report,
       pdf: options.pdf,
+      printer,
       outLabel: outArg,
       log,
     });
@@ -100,6 +110,10 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildExit> {
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    await printer?.then(
+      (opened) => opened.close(),
+      () => undefined,
+    );
     abandonBuild(paths);
   }
 }

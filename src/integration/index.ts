@@ -20,6 +20,7 @@ import { isSiteModule, siteModulePlugin, type SiteData } from './site-module.ts'
 import { loadDevSite } from './dev.ts';
 import { finishSite } from './finish.ts';
 import { BROWSER_SCRIPTS, bundleBrowserScript } from '../browser/bundle.ts';
+import type { Printer } from '../pdf/print.ts';
 
 export interface BcpIntegrationOptions {
   /** The checked answers for a build. Default: none, read from `answersFile` (dev server). */
@@ -30,6 +31,8 @@ export interface BcpIntegrationOptions {
   report?: Problem[];
   /** Whether to print the binder PDF after the pages. Default: true. */
   pdf?: boolean;
+  /** A printer already starting (`openPrinter`), for the PDF. Default: one opened after the pages. */
+  printer?: Promise<Printer>;
   /** The output folder as the user named it, for messages. */
   outLabel?: string;
   log?: (line: string) => void;
@@ -82,6 +85,7 @@ export default function bcp(options: BcpIntegrationOptions = {}): AstroIntegrati
           root,
           visibility: site!.visibility,
           pdf: options.pdf ?? true,
+          printer: options.printer,
           label: options.outLabel,
           log: options.log,
         });

@@ -12,10 +12,14 @@
  *    and that PDF, parsed once, confirms the numbers and is finished.
  * 3. The clock-dependent metadata is replaced with the plan's own, so the same answers
  *    give the same PDF.
+ *
+ * Starting Chromium and decoding the two whole Japanese fonts (about 1 MB each) take longer
+ * than printing, and need no page: `bcp build` opens the printer (`openPrinter`) while Astro
+ * still builds the site, and hands it to the print step.
  */
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
 import { ruleMessage } from '../errors/catalogue.ts';
 import { PAGES } from '../site/paths.ts';
 import { BROWSER_ARGS, findBrowser } from './browser.ts';
@@ -30,6 +34,8 @@ export const PDF_FILE = PAGES.pdf;
 const ORIGIN = 'https://bcp-print.invalid';
 /** One real print settles the contents; more only if filling the numbers moved a heading. */
 const MAX_PASSES = 3;
+/** A page of only the font faces, where the printer loads the fonts before the site exists. */
+const WARM_PAGE = '/__warm.html';
 /** Hides everything without changing the layout (visibility never moves a box). */
 const PROBE_STYLE = '*, *::before, *::after { visibility: hidden !important; }';
 
@@ -44,17 +50,31 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-export interface PrintOptions {
-  /** The built site folder holding print.html. */
-  siteDir: string;
-  /** Where the PDF goes. Default: `plan.pdf` inside `siteDir`. */
-  outFile?: string;
+export interface PrinterOptions {
   /** Project root, where the font package is installed. Default: `process.cwd()`. */
   cwd?: string;
   /** Browser executable. Default: found by `findBrowser()`. */
   executablePath?: string;
+}
+
+export interface PrintOptions extends PrinterOptions {
+  /** The built site folder holding print.html. */
+  siteDir: string;
+  /** Where the PDF goes. Default: `plan.pdf` inside `siteDir`. */
+  outFile?: string;
+  /** A printer opened earlier (`openPrinter`); the print closes it. Default: one opened now. */
+  printer?: Promise<Printer>;
   /** Called after each step with its name and wall time in ms (for `npm run bench`). */
   onStep?: (step: PrintStep, ms: number) => void;
+}
+
+/** Chromium with one page at the print origin and the fonts loaded: ready for one print. */
+export interface Printer {
+  readonly page: Page;
+  /** Answers the page's requests from the site in `siteDir` from now on. */
+  serve(siteDir: string): void;
+  /** Closes the browser; safe to call more than once. */
+  close(): Promise<void>;
 }
 
 export type PrintStep = 'launch' | 'load' | 'probe' | 'print' | 'parse' | 'finish';
@@ -69,15 +89,50 @@ export interface PrintResult {
   toc: ReadonlyMap<string, number>;
 }
 
+/**
+ * Launches Chromium and loads the fonts into its memory cache, so the print page finds them
+ * decoded. Throws a `PdfError` when there is no browser or no font package.
+ */
+export async function openPrinter(options: PrinterOptions = {}): Promise<Printer> {
+  const fonts = await printFonts(ORIGIN, options.cwd);
+  const executablePath = options.executablePath ?? (await findBrowser());
+  const { launch } = await import('puppeteer');
+  let browser: Browser;
+  try {
+    browser = await launch({ executablePath, headless: true, args: [...BROWSER_ARGS] });
+  } catch (error) {
+    throw new PdfError('print-failed', ruleMessage('print-failed', { detail: `${executablePath} を起動できません（${errorText(error)}）` }));
+  }
+  let closing: Promise<void> | undefined;
+  const close = () => (closing ??= browser.close());
+  try {
+    const page = await browser.newPage();
+    const site = { dir: undefined as string | undefined };
+    await serveFromDisk(page, site, fonts);
+    await page.goto(`${ORIGIN}${WARM_PAGE}`, { waitUntil: 'load' });
+    await page.evaluate(
+      (family: string, weights: readonly number[]) => Promise.all(weights.map((weight) => document.fonts.load(`${weight} 16px "${family}"`, '計画'))),
+      FONT_FAMILY,
+      [...FONT_WEIGHTS],
+    );
+    return { page, serve: (siteDir) => (site.dir = path.resolve(siteDir)), close };
+  } catch (error) {
+    await close();
+    throw new PdfError('print-failed', ruleMessage('print-failed', { detail: errorText(error) }));
+  }
+}
+
 export async function printPlanPdf(options: PrintOptions): Promise<PrintResult> {
   const siteDir = path.resolve(options.siteDir);
   const outFile = path.resolve(options.outFile ?? path.join(siteDir, PDF_FILE));
   const pageFile = path.join(siteDir, PRINT_PAGE);
   if (!(await stat(pageFile).catch(() => undefined))?.isFile()) {
+    await options.printer?.then(
+      (printer) => printer.close(),
+      () => undefined,
+    );
     throw new PdfError('print-page-missing', ruleMessage('print-page-missing', { file: pageFile }));
   }
-  const fonts = await printFonts(ORIGIN, options.cwd);
-  const executablePath = options.executablePath ?? (await findBrowser());
 
   let clock = performance.now();
   const step = (name: PrintStep) => {
@@ -86,17 +141,11 @@ export async function printPlanPdf(options: PrintOptions): Promise<PrintResult> 
     clock = now;
   };
 
-  const { launch } = await import('puppeteer');
-  let browser;
-  try {
-    browser = await launch({ executablePath, headless: true, args: [...BROWSER_ARGS] });
-  } catch (error) {
-    throw new PdfError('print-failed', ruleMessage('print-failed', { detail: `${executablePath} を起動できません（${errorText(error)}）` }));
-  }
+  const printer = await (options.printer ?? openPrinter(options));
   try {
     step('launch');
-    const page = await browser.newPage();
-    await serveFromDisk(page, siteDir, fonts);
+    const { page } = printer;
+    printer.serve(siteDir);
     await page.goto(`${ORIGIN}/${PRINT_PAGE}`, { waitUntil: 'load' });
     await loadFonts(page);
     await relinkForPrint(page);
@@ -126,12 +175,16 @@ export async function printPlanPdf(options: PrintOptions): Promise<PrintResult> 
     if (error instanceof PdfError) throw error;
     throw new PdfError('print-failed', ruleMessage('print-failed', { detail: errorText(error) }));
   } finally {
-    await browser.close();
+    await printer.close();
   }
 }
 
-/** Answers every request of the page from disk; anything outside the site is refused. */
-async function serveFromDisk(page: Page, siteDir: string, fonts: { css: string; dir: string }) {
+/**
+ * Answers every request of the page from disk; anything outside the site is refused. The
+ * fonts may be kept in the memory cache: the print page then reuses the faces decoded on
+ * the warm-up page instead of decoding them again.
+ */
+async function serveFromDisk(page: Page, site: { dir: string | undefined }, fonts: { css: string; dir: string }) {
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     const url = new URL(request.url());
@@ -140,8 +193,16 @@ async function serveFromDisk(page: Page, siteDir: string, fonts: { css: string; 
       return;
     }
     const pathname = decodeURIComponent(url.pathname);
+    if (pathname === WARM_PAGE) {
+      void request.respond({ status: 200, contentType: CONTENT_TYPES['.html'], body: `<!doctype html><style>${fonts.css}</style>` });
+      return;
+    }
     const inFonts = pathname.startsWith(FONT_URL_PATH);
-    const root = inFonts ? fonts.dir : siteDir;
+    const root = inFonts ? fonts.dir : site.dir;
+    if (root === undefined) {
+      void request.respond({ status: 404, body: '' });
+      return;
+    }
     const file = path.resolve(root, `.${inFonts ? pathname.slice(FONT_URL_PATH.length - 1) : pathname}`);
     if (file !== root && !file.startsWith(root + path.sep)) {
       void request.respond({ status: 404, body: '' });
@@ -152,7 +213,7 @@ async function serveFromDisk(page: Page, siteDir: string, fonts: { css: string; 
         const contentType = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
         // The font faces go into the print page only here, while it prints.
         const payload = path.basename(file) === PRINT_PAGE ? Buffer.from(String(body).replace('</head>', `<style>${fonts.css}</style></head>`)) : body;
-        void request.respond({ status: 200, contentType, body: payload });
+        void request.respond({ status: 200, contentType, headers: inFonts ? { 'Cache-Control': 'max-age=3600' } : {}, body: payload });
       },
       () => void request.respond({ status: 404, body: '' }),
     );
