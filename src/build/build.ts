@@ -73,11 +73,23 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildExit> {
     const check = await runCheck({ answersFile: options.answersFile, cwd, today: options.today });
     if (check.errorCount > 0 || !check.answers) return stop(check.problems, 1);
     reportProblems(check.problems, log);
-    // Chromium starts and loads its fonts while Astro builds the pages (a second core's work);
-    // a failure to start is reported by the PDF step, after the pages.
+    // Chromium starts and loads its fonts while Astro builds the pages (a second core's work).
+    // No browser where one is named or usually installed stops the build before Astro starts;
+    // a browser that fails to start is reported by the PDF step, after the pages.
     if (options.pdf !== false) {
-      const { openPrinter } = await import('../pdf/print.ts');
-      printer = openPrinter({ cwd });
+      const [{ openPrinter }, { findBrowser }, { PdfError }] = await Promise.all([
+        import('../pdf/print.ts'),
+        import('../pdf/browser.ts'),
+        import('../pdf/error.ts'),
+      ]);
+      let executablePath: string;
+      try {
+        executablePath = await findBrowser();
+      } catch (error) {
+        if (!(error instanceof PdfError)) throw error;
+        return stop([error.at(outArg)], 1);
+      }
+      printer = openPrinter({ cwd, executablePath });
       printer.catch(() => undefined);
     }
 

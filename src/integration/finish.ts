@@ -72,6 +72,6 @@ async function printPdf(siteDir: string, root: string, label: string, printer?: 
     return [];
   } catch (error) {
     if (!(error instanceof PdfError)) throw error;
-    return [{ file: `${label}/${PDF_FILE}`, line: 1, column: 1, ruleId: error.ruleId, severity: 'error', message: error.message }];
+    return [error.at(label)];
   }
 }
