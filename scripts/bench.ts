@@ -165,7 +165,9 @@ async function main() {
   }
   const runs = Math.max(1, Number(values.runs) || 3);
   const { paired, timeCommand, ratio, seconds } = await import('../bench/timing.ts');
-  const { CLI_ENTRY, bundleCli } = await import('./bundle-cli.ts');
+  const { bundleCli } = await import('./bundle-cli.ts');
+  // What `npm run check|build` run: the launcher of the bundle (scripts/bcp.mjs).
+  const CLI_ENTRY = path.join(root, 'scripts', 'bcp.mjs');
   const { installPeer, peerBuildCommand, writePeer, STARLIGHT_VERSION } = await import('../bench/starlight-peer.ts');
   const node = process.execPath;
   const scratch = await mkdtemp(path.join(tmpdir(), 'bcp-bench-'));

@@ -19,7 +19,8 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type BuildOptions, type OutputFile, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Metafile, type OutputFile, type Plugin } from 'esbuild';
+import { writeStamp } from './cli-stamp.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_DIR = path.join(ROOT, '.cache', 'cli');
@@ -68,7 +69,7 @@ export function cliBuildOptions(outdir = CLI_DIR): BuildOptions & { metafile: tr
 }
 
 /** The bundle as it would be written now, without writing it. */
-export async function bundleCliInMemory(outdir = CLI_DIR): Promise<{ files: OutputFile[]; metafile: import('esbuild').Metafile }> {
+export async function bundleCliInMemory(outdir = CLI_DIR): Promise<{ files: OutputFile[]; metafile: Metafile }> {
   const result = await build({ ...cliBuildOptions(outdir), write: false });
   return { files: result.outputFiles, metafile: result.metafile };
 }
@@ -78,25 +79,38 @@ export async function bundleCliInMemory(outdir = CLI_DIR): Promise<{ files: Outp
  * wrote. The tests run the bundle (test/setup-cli.ts), as `npm run check` does, so they never
  * test a stale one. The new bundle is complete in a sibling folder before it replaces the old.
  */
-export async function ensureFreshCli(dir = CLI_DIR, bundle?: { files: OutputFile[] }): Promise<boolean> {
-  const { files } = bundle ?? (await bundleCliInMemory(dir));
+export async function ensureFreshCli(dir = CLI_DIR, bundle?: { files: OutputFile[]; metafile: Metafile }): Promise<boolean> {
+  const { files, metafile } = bundle ?? (await bundleCliInMemory(dir));
+  // The real bundle's sources, for the launcher (scripts/bcp.mjs), in either case.
+  const stamp = () => dir === CLI_DIR && recordSources(metafile);
   const current = await bundledFiles(dir);
   const same =
     current.length === files.length &&
     files.every((file) => current.includes(path.relative(dir, file.path)) && readFileSync(file.path).equals(Buffer.from(file.contents)));
-  if (same) return false;
+  if (same) {
+    stamp();
+    return false;
+  }
   const staging = `${dir}.tmp-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
   for (const file of files) await writeFile(path.join(staging, path.relative(dir, file.path)), file.contents);
   await rm(dir, { recursive: true, force: true });
   await rename(staging, dir);
+  stamp();
   return true;
+}
+
+/** The project's own files the bundle was made from, and the lockfile (the packages bundled in). */
+function recordSources(metafile: Metafile): void {
+  const sources = Object.keys(metafile.inputs).filter((file) => !file.startsWith('node_modules/') && !file.includes(':'));
+  writeStamp(ROOT, [...sources, 'package-lock.json']);
 }
 
 export async function bundleCli(): Promise<void> {
   await rm(CLI_DIR, { recursive: true, force: true });
-  await build(cliBuildOptions());
+  const { metafile } = await build(cliBuildOptions());
+  recordSources(metafile);
 }
 
 /** Files currently in the bundle folder (relative names), for the freshness test. */

@@ -68,7 +68,11 @@ export function classesOf(element: Element): string[] {
   return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
 }
 
-/** A browser for one test file: its own profile in the Chromium the browser tier shares (test/setup-browser.ts). */
+/**
+ * A headless Chromium for one test file, found and started as the PDF step does. Each file
+ * has its own: connections to a shared browser attach to every tab in it and reset one
+ * another's emulation (media, viewport), so files running side by side would disturb each other.
+ */
 export interface TestBrowser {
   newPage(): Promise<Page>;
   /** Another profile (its own storage, as on another PC); closed with the browser at the latest. */
@@ -77,28 +81,11 @@ export interface TestBrowser {
 }
 
 export async function openBrowser(): Promise<TestBrowser> {
-  const { default: puppeteer } = await import('puppeteer');
-  const browser = await puppeteer.connect({ browserWSEndpoint: inject('browserEndpoint') });
-  const profile = await browser.createBrowserContext();
-  const contexts = [profile];
-  return {
-    newPage: () => profile.newPage(),
-    createBrowserContext: async () => {
-      const context = await browser.createBrowserContext();
-      contexts.push(context);
-      return context;
-    },
-    close: async () => {
-      for (const context of contexts) await context.close().catch(() => undefined);
-      await browser.disconnect();
-    },
-  };
+  const [{ default: puppeteer }, { BROWSER_ARGS, findBrowser }] = await Promise.all([import('puppeteer'), import('../src/pdf/browser.ts')]);
+  return puppeteer.launch({ executablePath: await findBrowser(), headless: true, args: [...BROWSER_ARGS] });
 }
 
-/**
- * Shows `page` as printed. The browser is shared by files running side by side, and a tab that
- * is not in front may apply the change a frame later: wait until the page itself sees it.
- */
+/** Shows `page` as printed, once the page itself sees print media (a tab behind others may apply it a frame later). */
 export async function emulatePrint(page: Page): Promise<void> {
   await page.emulateMediaType('print');
   await page.waitForFunction(() => matchMedia('print').matches, { polling: 50 });

@@ -8,6 +8,7 @@
  * bundle of this file (scripts/bundle-cli.ts), which keeps that split.
  */
 import module from 'node:module';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkReport } from '../check/check.ts';
 import { formatProblem, formatSummary, githubAnnotation, reportProblems, toJson } from '../errors/report.ts';
@@ -16,8 +17,9 @@ import { isIsoDate } from '../answers/due.ts';
 import { ProblemsError } from '../errors/problems-error.ts';
 
 // As Astro's own CLI does: V8 keeps the compiled code of Astro, Vite and the rest between
-// runs, so a build does not compile them again. Not in CI, where the cache is thrown away.
-if (!process.env.CI) module.enableCompileCache?.();
+// runs, so a build does not compile them again. Kept with the check's caches in the project's
+// .cache/ (not the system's temp folder); not in CI, where the cache is thrown away.
+if (!process.env.CI) module.enableCompileCache?.(path.join(process.cwd(), '.cache', 'node-compile'));
 
 interface CommandHelp {
   /** The synopsis line. */

@@ -3,11 +3,13 @@
  * and the tests run, so it must match the sources, and `check` must not load the build's world.
  */
 import { execFile } from 'node:child_process';
-import { appendFileSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { CLI_DIR, CLI_ENTRY, HEAVY, bundleCliInMemory, bundledFiles, ensureFreshCli } from '../../scripts/bundle-cli.ts';
+import { stampIsCurrent, writeStamp } from '../../scripts/cli-stamp.mjs';
 import { ROOT } from '../helpers.ts';
 
 const run = promisify(execFile);
@@ -76,5 +78,36 @@ describe('the bundled bcp', () => {
     const report = JSON.parse(bundled.stdout) as { tokens: unknown[] };
     expect(report.tokens.length).toBeGreaterThan(0);
     expect(bundled.stdout).toBe(source.stdout);
+  });
+});
+
+describe('the launcher of the bundle (scripts/bcp.mjs)', () => {
+  it('runs the bundle, as `npm run bcp` does', async () => {
+    const { stdout } = await run(process.execPath, [path.join(ROOT, 'scripts', 'bcp.mjs'), 'help'], { cwd: ROOT });
+    expect(stdout).toContain('bcp check');
+  });
+
+  it('takes the bundle as current only while every recorded source is unchanged', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'bcp-stamp-'));
+    try {
+      mkdirSync(path.join(root, '.cache'));
+      mkdirSync(path.join(root, 'src'));
+      writeFileSync(path.join(root, 'src', 'a.ts'), 'export const a = 1;\n');
+      writeFileSync(path.join(root, 'src', 'b.ts'), 'export const b = 2;\n');
+      expect(stampIsCurrent(root)).toBe(false); // no stamp yet
+      writeStamp(root, ['src/a.ts', 'src/b.ts']);
+      expect(stampIsCurrent(root)).toBe(true);
+      // Saved again, the same length: the time tells.
+      writeFileSync(path.join(root, 'src', 'a.ts'), 'export const a = 3;\n');
+      utimesSync(path.join(root, 'src', 'a.ts'), new Date(), new Date(Date.now() + 5000));
+      expect(stampIsCurrent(root)).toBe(false);
+      writeStamp(root, ['src/a.ts', 'src/b.ts']);
+      rmSync(path.join(root, 'src', 'b.ts'));
+      expect(stampIsCurrent(root)).toBe(false);
+      writeFileSync(path.join(root, '.cache', 'cli-inputs.json'), '{ damaged');
+      expect(stampIsCurrent(root)).toBe(false);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
