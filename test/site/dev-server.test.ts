@@ -30,10 +30,13 @@ async function page(pathname: string): Promise<string> {
   return response.text();
 }
 
-/** Asks until `accept` holds: the watcher picks a change up within a moment, not at once. */
+/**
+ * Asks until `accept` holds: the watcher picks a change up within a moment, not at once, and a
+ * first request compiles the page (slow while other test files build sites). A limit, not a target.
+ */
 async function eventually(pathname: string, accept: (html: string) => boolean): Promise<string> {
   let html = '';
-  for (let attempt = 0; attempt < 60; attempt++) {
+  for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
     html = await page(pathname);
     if (accept(html)) return html;
     await new Promise((resolve) => setTimeout(resolve, 250));
