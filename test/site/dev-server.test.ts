@@ -57,6 +57,8 @@ beforeAll(async () => {
     env: {
       ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV' && k !== 'TEST')),
       ASTRO_TELEMETRY_DISABLED: '1',
+      // Astro's CLI keeps compiled code in the system's temp folder unless told otherwise: here, with the copy.
+      NODE_COMPILE_CACHE: path.join(temp, '.cache', 'node-compile'),
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
