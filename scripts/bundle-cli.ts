@@ -13,7 +13,9 @@
  * - A source module that locates files next to itself (`import.meta.url`, `import.meta.dirname`)
  *   is left as source and imported from where it is; bundled, it would look in `.cache/cli/`.
  *
- * test/unit/cli-bundle.test.ts fails when the files here differ from a fresh bundle.
+ * The sources a bundle was made from are recorded in `.cache/cli-inputs.json`: the launcher
+ * (scripts/bcp.mjs, what `npm run check|build|bcp` run) and the tests' setup make the bundle
+ * again when one changed, so an edit of src/ never runs old code.
  */
 import { readFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
