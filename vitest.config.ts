@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
  * - unit: no site is built; fast and in parallel.
  * - site: over the sites built once per change of the sources (test/global-setup.ts: the
  *   example and the variants that need other answers), and the few builds under test.
- * - browser: a real Chromium over the same sites.
+ * - browser: a real Chromium over the same sites, one for the tier (test/setup-browser.ts).
  * Every tier runs the bundled `bcp` as users do (test/setup-cli.ts).
  */
 export default defineConfig({
@@ -19,7 +19,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], globalSetup: ['test/setup-cli.ts'] } },
       { extends: true, test: { name: 'site', include: ['test/site/**/*.test.ts'], globalSetup: ['test/global-setup.ts'] } },
-      { extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], globalSetup: ['test/global-setup.ts'] } },
+      { extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], globalSetup: ['test/global-setup.ts', 'test/setup-browser.ts'] } },
     ],
   },
 });

@@ -68,11 +68,7 @@ export function classesOf(element: Element): string[] {
   return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
 }
 
-/**
- * A headless Chromium for one test file, found and started as the PDF step does. Each file
- * has its own: connections to a shared browser attach to every tab in it and reset one
- * another's emulation (media, viewport), so files running side by side would disturb each other.
- */
+/** A browser for one test file: its own profiles in the Chromium the browser tier shares (test/setup-browser.ts). */
 export interface TestBrowser {
   newPage(): Promise<Page>;
   /** Another profile (its own storage, as on another PC); closed with the browser at the latest. */
@@ -81,8 +77,28 @@ export interface TestBrowser {
 }
 
 export async function openBrowser(): Promise<TestBrowser> {
-  const [{ default: puppeteer }, { BROWSER_ARGS, findBrowser }] = await Promise.all([import('puppeteer'), import('../src/pdf/browser.ts')]);
-  return puppeteer.launch({ executablePath: await findBrowser(), headless: true, args: [...BROWSER_ARGS] });
+  const { default: puppeteer } = await import('puppeteer');
+  const contexts = new Set<BrowserContext>();
+  const browser = await puppeteer.connect({
+    browserWSEndpoint: inject('browserEndpoint'),
+    // Only this file's profiles: a connection that attached to the tabs of other files running
+    // beside it would reset their emulation (print media, viewport).
+    targetFilter: (target) => contexts.has(target.browserContext()),
+  });
+  const profile = async () => {
+    const context = await browser.createBrowserContext();
+    contexts.add(context);
+    return context;
+  };
+  const main = await profile();
+  return {
+    newPage: () => main.newPage(),
+    createBrowserContext: profile,
+    close: async () => {
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await browser.disconnect();
+    },
+  };
 }
 
 /** Shows `page` as printed, once the page itself sees print media (a tab behind others may apply it a frame later). */
