@@ -75,8 +75,13 @@ beforeAll(async () => {
   }
 });
 
-afterAll(() => {
-  server?.kill('SIGTERM');
+afterAll(async () => {
+  // Gone before its folder goes: on its way out it still writes (Node's compile cache).
+  if (server && server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((resolve) => server!.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  }
   rmSync(temp, { recursive: true, force: true });
 });
 
