@@ -106,3 +106,20 @@ export async function emulatePrint(page: Page): Promise<void> {
   await page.emulateMediaType('print');
   await page.waitForFunction(() => matchMedia('print').matches, { polling: 50 });
 }
+
+/** Types `query` into the site's search box, waits for its answer and returns the result links (absolute). */
+export async function searchBox(page: Page, query: string): Promise<string[]> {
+  await page.click('#site-search-q', { count: 3 });
+  await page.keyboard.press('Backspace');
+  await page.type('#site-search-q', query);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(
+    (q) => {
+      const panel = document.querySelector<HTMLElement>('[data-search-results]');
+      return panel?.dataset.query === q && panel.closest('form')?.dataset.state === 'done';
+    },
+    { timeout: 15_000 },
+    query,
+  );
+  return page.$$eval('[data-search-results] .search-list a', (links) => links.map((a) => (a as HTMLAnchorElement).href));
+}

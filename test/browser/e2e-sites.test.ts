@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { siteWeights } from '../../scripts/bench.ts';
 import { QUERY_CASES } from '../fixtures/search/queries.ts';
 import { serveFolder, type StaticServer } from '../serve.ts';
-import { exampleSite, openBrowser, type TestBrowser } from '../site-helpers.ts';
+import { exampleSite, openBrowser, searchBox, type TestBrowser } from '../site-helpers.ts';
 
 const SUBPATH = '/bcp-project/';
 /** Every seventh query of the set, and one that must find nothing if the set has one. */
@@ -69,25 +69,6 @@ async function openTab(): Promise<{ page: Page; problems: string[] }> {
 
 async function clickAndWait(page: Page, selector: string) {
   await Promise.all([page.waitForNavigation(), page.click(selector)]);
-}
-
-/** Types a query into the search box and waits for its answer; returns the results' hrefs. */
-async function searchFor(page: Page, query: string): Promise<{ hrefs: string[] }> {
-  await page.click('#site-search-q', { count: 3 });
-  await page.keyboard.press('Backspace');
-  await page.type('#site-search-q', query);
-  await page.keyboard.press('Enter');
-  await page.waitForFunction(
-    (q) => {
-      const panel = document.querySelector('[data-search-results]');
-      return panel?.getAttribute('data-query') === q && panel.closest('form')?.getAttribute('data-state') === 'done';
-    },
-    { timeout: 15_000 },
-    query,
-  );
-  return page.$eval('[data-search-results]', (panel) => ({
-    hrefs: [...panel.querySelectorAll<HTMLAnchorElement>('.search-list a')].map((a) => a.href),
-  }));
 }
 
 describe.each(MODES)('the site $name', (mode) => {
@@ -159,7 +140,7 @@ describe.each(MODES)('the site $name', (mode) => {
       await page.goto(mode.url('handbook/why-cyber-bcp.html'));
       const misses: string[] = [];
       for (const { query, first } of QUERY_SAMPLE) {
-        const { hrefs } = await searchFor(page, query);
+        const hrefs = await searchBox(page, query);
         const got = hrefs[0]?.split('#')[0] ?? null;
         const want = first === null ? null : mode.url(first);
         if (got !== want) misses.push(`「${query}」: ${got ?? 'なし'}（期待: ${want ?? 'なし'}）`);
@@ -175,7 +156,7 @@ describe.each(MODES)('the site $name', (mode) => {
     const { page, problems } = await openTab();
     try {
       await page.goto(mode.url('contacts.html'));
-      const { hrefs } = await searchFor(page, '対策本部');
+      const hrefs = await searchBox(page, '対策本部');
       expect(hrefs[0]).toBe(`${mode.url('plan.html')}#${encodeURIComponent('-対策本部の設置')}`);
       await clickAndWait(page, '.search-list a');
       const landed = await page.evaluate(() => {

@@ -14,7 +14,7 @@ import { ENGINE_GLOBAL, INDEX_GLOBAL, SEARCH_ENGINE_PATH, SEARCH_INDEX_PATH, SEA
 import { searchBuiltSite, siteEngine } from '../../src/search/node.ts';
 import { QUERY_CASES, VARIANT_GROUPS } from '../fixtures/search/queries.ts';
 import { serveFolder, type StaticServer } from '../serve.ts';
-import { exampleSite, openBrowser, type TestBrowser } from '../site-helpers.ts';
+import { exampleSite, openBrowser, searchBox, type TestBrowser } from '../site-helpers.ts';
 
 const pageOf = (url: string | undefined) => (url ? url.split('#')[0]! : null);
 
@@ -118,20 +118,7 @@ describe('the search box in Chromium, served and from a file share', () => {
 
   /** Types `query` into the box and returns the result links, relative to the site root. */
   async function searchFor(page: Page, siteRoot: string, query: string): Promise<string[]> {
-    await page.click('#site-search-q', { count: 3 });
-    await page.keyboard.press('Backspace');
-    await page.type('#site-search-q', query);
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(
-      (q) => {
-        const panel = document.querySelector<HTMLElement>('[data-search-results]');
-        return panel?.dataset.query === q && panel.closest('form')?.dataset.state === 'done';
-      },
-      { timeout: 15_000 },
-      query,
-    );
-    const hrefs = await page.$$eval('.search-list a', (links) => links.map((a) => (a as HTMLAnchorElement).href));
-    return hrefs.map((href) => decodeURIComponent(href.slice(siteRoot.length)));
+    return (await searchBox(page, query)).map((href) => decodeURIComponent(href.slice(siteRoot.length)));
   }
 
   async function run(siteRoot: string): Promise<{ before: unknown; requested: string[]; results: string[][] }> {
