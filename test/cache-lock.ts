@@ -12,7 +12,10 @@ export async function withCacheLock<T>(name: string, work: () => Promise<T>): Pr
       break;
     } catch {
       // A lock older than ten minutes is left over from a killed run.
-      if (waited > 600_000 || Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 600_000) rmSync(lock, { recursive: true, force: true });
+      // The lock may vanish between mkdir and stat (its holder just finished): then retry at once.
+      const held = statSync(lock, { throwIfNoEntry: false });
+      if (!held) continue;
+      if (waited > 600_000 || Date.now() - held.mtimeMs > 600_000) rmSync(lock, { recursive: true, force: true });
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }

@@ -11,7 +11,7 @@ import module from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkReport } from '../check/check.ts';
-import { formatProblem, formatSummary, githubAnnotation, reportProblems, toJson } from '../errors/report.ts';
+import { annotateProblems, formatSummary, reportProblems, toJson } from '../errors/report.ts';
 import { DEFAULT_ANSWERS_FILE } from '../answers/files.ts';
 import { isIsoDate } from '../answers/due.ts';
 import { ProblemsError } from '../errors/problems-error.ts';
@@ -190,11 +190,11 @@ async function main(argv: string[]): Promise<number> {
       const result = await checkReport({ answersFile: values.answers, paths: positionals, today: values.today });
       if (values.json) {
         console.log(toJson(result));
+        annotateProblems(result.problems);
       } else {
-        for (const problem of result.problems) console.error(formatProblem(problem));
+        reportProblems(result.problems);
         console.error(formatSummary(result.errorCount, result.warningCount));
       }
-      if (process.env.GITHUB_ACTIONS === 'true') for (const problem of result.problems) console.log(githubAnnotation(problem));
       // A path that does not exist is a mistake in the command, not in the plan.
       if (result.problems.some((problem) => problem.ruleId === 'check-path-not-found')) return 2;
       return result.errorCount > 0 ? 1 : 0;
@@ -210,8 +210,7 @@ async function main(argv: string[]): Promise<number> {
       }
       const { checkRevisions } = await import('../check/revisions.ts');
       const result = checkRevisions({ base: values.base, answersFile: values.answers });
-      for (const problem of result.problems) console.error(formatProblem(problem));
-      if (process.env.GITHUB_ACTIONS === 'true') for (const problem of result.problems) console.log(githubAnnotation(problem));
+      reportProblems(result.problems);
       if (result.problems.length > 0) return 1;
       console.error(result.changed.length === 0 ? `${values.base} から計画の中身は変わっていません。` : '計画の変更に合わせて改訂履歴も増えています。');
       return 0;
@@ -232,7 +231,7 @@ async function main(argv: string[]): Promise<number> {
       }
       const { runReview } = await import('../review/review.ts');
       const result = runReview({ file, answersFile: values.answers });
-      for (const problem of result.problems) console.error(formatProblem(problem));
+      reportProblems(result.problems);
       if (result.output !== undefined) console.log(result.output);
       return result.problems.some((p) => p.severity === 'error') ? 1 : 0;
     }
@@ -262,7 +261,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     // Whatever slipped through still reaches the user as Japanese text, never a stack trace.
-    if (error instanceof ProblemsError) reportProblems(error.problems, (line) => console.error(line));
+    if (error instanceof ProblemsError) reportProblems(error.problems);
     else
       console.error(
         `予期しないエラーで止まりました: ${error instanceof Error ? error.message : String(error)}\nこの表示のまま担当者に知らせてください（BCP_DEBUG=1 を付けて実行すると詳しい情報が出ます）。`,

@@ -9,7 +9,7 @@
 import { resolveToday, upkeepSchedule, type DueItem } from '../answers/due.ts';
 import { loadAnswersFile } from '../answers/load.ts';
 import { checkAnswerRules } from '../answers/rules/index.ts';
-import { formatProblem, githubAnnotation } from '../errors/report.ts';
+import { annotateProblems, reportProblems } from '../errors/report.ts';
 
 export interface UpkeepOptions {
   answersFile: string;
@@ -30,7 +30,7 @@ export function runUpkeep(options: UpkeepOptions): number {
   const err = options.err ?? ((line: string) => console.error(line));
   const loaded = loadAnswersFile(options.answersFile);
   if (!loaded.answers) {
-    for (const problem of loaded.problems) err(formatProblem(problem));
+    reportProblems(loaded.problems, err);
     err('回答ファイルを読めないため、期限を確かめられませんでした。上の問題を直してください。');
     return 2;
   }
@@ -41,7 +41,10 @@ export function runUpkeep(options: UpkeepOptions): number {
   const when = `${today.date} 時点${today.source === 'answers' ? '、回答の upkeep.asOf の日付' : ''}`;
   if (process.env.GITHUB_ACTIONS === 'true') {
     const due = checkAnswerRules(loaded, { today: today.date }).filter((p) => p.ruleId === 'upkeep-overdue' || p.ruleId === 'upkeep-due-soon');
-    for (const problem of due) out(githubAnnotation({ ...problem, severity: problem.ruleId === 'upkeep-overdue' ? 'error' : 'warning' }));
+    annotateProblems(
+      due.map((problem) => ({ ...problem, severity: problem.ruleId === 'upkeep-overdue' ? 'error' : 'warning' })),
+      out,
+    );
   }
   if (overdue.length > 0) {
     err(`期限を過ぎた見直し・教育・訓練・監査があります（${when}）:`);

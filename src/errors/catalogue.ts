@@ -81,6 +81,18 @@ export const RULES = {
     message: (p) => `MDX として読めません: ${p.detail}。本文の「{」「<」は \\{ や &lt; のようにエスケープしてください。`,
   }),
 
+  // --- plan sections (src/site/plan-sections.ts): other pages link to steps by number ---
+  'plan-heading-duplicate': rule<{ id: string }>({
+    severity: 'error',
+    title: '見出しの id の重複',
+    message: (p) => `計画本文で見出しの id「${p.id}」が2つの章で重なり、リンク先が決まりません。どちらかの見出しの文言を変えてください。`,
+  }),
+  'plan-section-unknown': rule<{ usedBy: string; number: string; known: string }>({
+    severity: 'error',
+    title: '計画本文にない節番号',
+    message: (p) =>
+      `${p.usedBy} が計画本文の「${p.number}」を参照していますが、その番号の節はありません（ある節: ${p.known}）。番号を直すか、計画本文に節を足してください。`,
+  }),
   // --- slots: complete guard and messages (issues 9, 10, 16) --------------------
   'half-marker': rule<{ raw: string; marker: string }>({
     severity: 'warning',

@@ -44,8 +44,16 @@ export function githubAnnotation(problem: Problem): string {
   return `::${problem.severity} file=${prop(problem.file)},line=${problem.line},col=${problem.column},title=${prop(problem.ruleId)}::${data(problem.message)}`;
 }
 
-/** Prints problems for people on `log`, and as annotations on stdout when running in GitHub Actions. */
-export function reportProblems(problems: readonly Problem[], log: (line: string) => void): void {
+/** Annotations on `out` (stdout by default) when running in GitHub Actions; nothing elsewhere. */
+export function annotateProblems(problems: readonly Problem[], out: (line: string) => void = (line) => console.log(line)): void {
+  if (process.env.GITHUB_ACTIONS === 'true') for (const problem of problems) out(githubAnnotation(problem));
+}
+
+/**
+ * The one reporter every command uses: problems for people on `log` (stderr by default), and as
+ * annotations on stdout when running in GitHub Actions.
+ */
+export function reportProblems(problems: readonly Problem[], log: (line: string) => void = (line) => console.error(line)): void {
   for (const problem of problems) log(formatProblem(problem));
-  if (process.env.GITHUB_ACTIONS === 'true') for (const problem of problems) console.log(githubAnnotation(problem));
+  annotateProblems(problems);
 }

@@ -3,6 +3,8 @@
  * plan page gives it. Other pages link to a step by its number; the anchor comes from
  * the rendered headings, so a renamed heading never leaves a stale link behind.
  */
+import { ruleMessage, ruleSeverity, type RuleId } from '../errors/catalogue.ts';
+import { ProblemsError } from '../errors/problems-error.ts';
 import { PAGES } from './paths.ts';
 
 export interface PlanSection {
@@ -18,7 +20,15 @@ export interface ChapterHeadings {
   chapter: number;
   id: string;
   title: string;
+  /** The chapter's source file, named in problems. */
+  filePath?: string | undefined;
   headings: ReadonlyArray<{ depth: number; slug: string; text: string }>;
+}
+
+/** A stop in the build, located at the file to change (headings carry no position once rendered). */
+function fail<R extends 'plan-heading-duplicate' | 'plan-section-unknown'>(ruleId: R, file: string, params: Parameters<typeof ruleMessage<R>>[1]): never {
+  const id: RuleId = ruleId;
+  throw new ProblemsError([{ file, line: 1, column: 1, ruleId: id, severity: ruleSeverity(id), message: ruleMessage(ruleId, params) }]);
 }
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
@@ -28,24 +38,25 @@ const SECTION = /^(\d+\.\d+)\s*(.*)$/;
 export function sectionsFromHeadings(chapters: readonly ChapterHeadings[]): Map<string, PlanSection> {
   const sections = new Map<string, PlanSection>();
   const ids = new Set<string>();
-  const add = (section: PlanSection) => {
+  const add = (section: PlanSection, file: string) => {
     // Chapters render one by one, so a heading repeated in two chapters would share an id.
-    if (ids.has(section.id)) throw new Error(`計画本文で見出しの id「${section.id}」が重複しています。見出しの文言を変えてください。`);
+    if (ids.has(section.id)) fail('plan-heading-duplicate', file, { id: section.id });
     ids.add(section.id);
     sections.set(section.number, section);
   };
   for (const chapter of chapters) {
-    add({ number: String(chapter.chapter), id: chapter.id, title: `${chapter.chapter}. ${chapter.title}` });
+    const file = chapter.filePath ?? 'content/plan';
+    add({ number: String(chapter.chapter), id: chapter.id, title: `${chapter.chapter}. ${chapter.title}` }, file);
     let current: string | undefined;
     for (const heading of chapter.headings) {
       const text = heading.text.trim();
       if (heading.depth === 3) {
         const match = SECTION.exec(text);
         current = match?.[1];
-        if (current) add({ number: current, id: heading.slug, title: text });
+        if (current) add({ number: current, id: heading.slug, title: text }, file);
       } else if (heading.depth === 4 && current) {
         const step = CIRCLED.indexOf(text.charAt(0));
-        if (step >= 0) add({ number: `${current}.${step + 1}`, id: heading.slug, title: `${current} ${text}` });
+        if (step >= 0) add({ number: `${current}.${step + 1}`, id: heading.slug, title: `${current} ${text}` }, file);
       }
     }
   }
@@ -56,7 +67,7 @@ export function sectionsFromHeadings(chapters: readonly ChapterHeadings[]): Map<
 export function sectionTarget(sections: ReadonlyMap<string, PlanSection>, number: string, usedBy: string): string {
   const section = sections.get(number);
   if (!section) {
-    throw new Error(`${usedBy} が計画本文の「${number}」を参照していますが、その番号の節はありません（ある節: ${[...sections.keys()].join('、')}）。`);
+    fail('plan-section-unknown', 'content/plan', { usedBy, number, known: [...sections.keys()].join('、') });
   }
   return `${PAGES.plan}#${section.id}`;
 }

@@ -7,7 +7,7 @@ export async function planChapters() {
   return Promise.all(
     entries.map(async (entry) => {
       const { Content, headings } = await render(entry);
-      return { id: `chapter-${entry.data.chapter}`, chapter: entry.data.chapter, title: entry.data.title, Content, headings };
+      return { id: `chapter-${entry.data.chapter}`, chapter: entry.data.chapter, title: entry.data.title, filePath: entry.filePath, Content, headings };
     }),
   );
 }
