@@ -1,14 +1,14 @@
 /**
  * The slot scanner and resolver over fixture folders: test/fixtures/slots/<case>/input.md
  * gives output.html (what it resolves to) and messages.txt (every problem, as the
- * whole `file:line:col  severity  message  rule` line). UPDATE=1 rewrites them.
+ * whole `file:line:col  severity  message  rule` line). `vitest -u` rewrites them (read the diff before committing).
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { formatProblem } from '../../src/errors/report.ts';
-import { FIXTURES, UPDATE, fixtureValues, renderMarkdown } from '../helpers.ts';
+import { FIXTURES, fixtureValues, renderMarkdown } from '../helpers.ts';
 
 const CASES = path.join(FIXTURES, 'slots');
 
@@ -22,12 +22,8 @@ describe('slot fixtures', () => {
       const messages = problems.map(formatProblem).join('\n') + (problems.length ? '\n' : '');
       const outputFile = path.join(dir, 'output.html');
       const messagesFile = path.join(dir, 'messages.txt');
-      if (UPDATE) {
-        writeFileSync(outputFile, html);
-        writeFileSync(messagesFile, messages);
-      }
-      expect(html).toBe(readFileSync(outputFile, 'utf8'));
-      expect(messages).toBe(readFileSync(messagesFile, 'utf8'));
+      await expect(html).toMatchFileSnapshot(outputFile);
+      await expect(messages).toMatchFileSnapshot(messagesFile);
     });
   }
 });
