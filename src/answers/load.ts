@@ -13,7 +13,7 @@ import { nodeAt, offsetOf } from '../yaml/positions.ts';
 import { formatPath, yamlMistake, zodErrorMap, type YamlValue } from './error-map.ts';
 import { applyVisibility, type Visibility } from './mask.ts';
 import { answersSchema, type Answers } from './schema.ts';
-import { MAX_ANSWERS_BYTES, bytePosition, duplicateKeyText, encodingProblem, pathNear, yamlErrorText } from './yaml-errors.ts';
+import { MAX_ANSWERS_BYTES, bytePosition, duplicateKeyText, encodingProblem, pathNear, yamlErrorText } from '../yaml/errors.ts';
 
 export { DEFAULT_ANSWERS_FILE } from './files.ts';
 

@@ -9,7 +9,6 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument, isScalar, Scalar, type Document } from 'yaml';
 // Plain zod (the version astro/zod re-exports): `bcp check` loads this without Astro.
 import { z } from 'zod';
 import { formatPath, zodErrorMap } from '../answers/error-map.ts';
@@ -18,7 +17,7 @@ import { ruleMessage, type Problem, type RuleId } from '../errors/catalogue.ts';
 import { ProblemsError } from '../errors/problems-error.ts';
 import { scanMarkers } from '../slots/syntax.ts';
 import { CURRENT_TEMPLATE_VERSION, slotById, slotsOf } from '../template/slots.ts';
-import { offsetOf } from '../yaml/positions.ts';
+import { loadDataFile, parseDataFile, type DataFileWording, type ParsedDataFile } from '../yaml/data-file.ts';
 import { PLAN_SECTION_NUMBER } from './threat-entry.ts';
 
 export const CHECKLIST_DIR = 'content/checklists';
@@ -127,65 +126,28 @@ function problem(file: string, ruleId: RuleId, message: string, pos: { line: num
   return { file, ...pos, ruleId, severity: ruleId === 'nonstandard-marker' ? 'warning' : 'error', message };
 }
 
-/** Validates one checklist file given as text; `file` is only used in the reports. */
-export function parseChecklist(id: ChecklistId, text: string, file: string): LoadedChecklist {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number) => {
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line, column: pos.col };
+function wording(file: string): DataFileWording {
+  return {
+    formatPath,
+    errorMap: zodErrorMap,
+    problem: (field, detail, at) => problem(file, 'checklist-invalid', ruleMessage('checklist-invalid', { path: field, detail }), at),
   };
-  const locate = (fieldPath: readonly (string | number)[], index: number) => at(stringStart(doc, fieldPath) + index);
-  if (doc.errors.length > 0) {
-    const problems = doc.errors.map((error) =>
-      problem(
-        file,
-        'checklist-invalid',
-        ruleMessage('checklist-invalid', { path: '（ファイル全体）', detail: `YAML として読めません: ${error.message.split('\n')[0]}` }),
-        at(error.pos[0]),
-      ),
-    );
-    return { id, file, problems, locate };
-  }
-  const data: unknown = doc.toJS();
-  const result = checklistContentSchema.safeParse(data, { error: zodErrorMap });
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => {
-      const unknownKey = issue.code === 'unrecognized_keys';
-      const target = unknownKey ? [...issue.path, issue.keys[0]!] : issue.path;
-      const detail = issue.message;
-      return problem(file, 'checklist-invalid', ruleMessage('checklist-invalid', { path: formatPath(target), detail }), at(offsetOf(doc, target, unknownKey)));
-    });
-    return { id, file, problems, locate };
-  }
-  return { id, file, content: result.data, problems: [], locate };
 }
 
-/** Where the characters of a string field start in the source (after an opening quote). */
-function stringStart(doc: Document, fieldPath: readonly (string | number)[]): number {
-  const node = doc.getIn(fieldPath, true);
-  if (!isScalar(node) || !node.range) return offsetOf(doc, fieldPath);
-  const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
-  return node.range[0] + (quoted ? 1 : 0);
+function loaded(id: ChecklistId, file: string, parsed: ParsedDataFile<ChecklistContent>): LoadedChecklist {
+  return { id, file, ...(parsed.data ? { content: parsed.data } : {}), problems: parsed.problems, locate: parsed.locateInString };
+}
+
+/** Validates one checklist file given as text; `file` is only used in the reports. */
+export function parseChecklist(id: ChecklistId, text: string, file: string): LoadedChecklist {
+  return loaded(id, file, parseDataFile(text, checklistContentSchema, wording(file)));
 }
 
 export function loadChecklist(id: ChecklistId, options: { cwd?: string; dir?: string } = {}): LoadedChecklist {
   const cwd = options.cwd ?? process.cwd();
   const full = path.resolve(cwd, options.dir ?? CHECKLIST_DIR, `${id}.yaml`);
   const file = path.relative(cwd, full);
-  let text: string;
-  try {
-    text = readFileSync(full, 'utf8');
-  } catch {
-    const detail = 'ファイルが読めません。パスを確かめてください。';
-    return {
-      id,
-      file,
-      problems: [problem(file, 'checklist-invalid', ruleMessage('checklist-invalid', { path: '（ファイル全体）', detail }), { line: 1, column: 1 })],
-      locate: () => ({ line: 1, column: 1 }),
-    };
-  }
-  return parseChecklist(id, text, file);
+  return loaded(id, file, loadDataFile(full, checklistContentSchema, wording(file)));
 }
 
 /** One piece of resolved text: our words, or a value from the answers. */

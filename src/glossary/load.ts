@@ -3,10 +3,9 @@
  * problem with the line and column of the field, like the answers loader. `bcp check`
  * reports these; the site and the glossary plugin call `requireGlossary()`.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatPath, zodErrorMap } from '../answers/error-map.ts';
-import { parseDataFile } from '../yaml/data-file.ts';
+import { loadDataFile, parseDataFile, type DataFileWording } from '../yaml/data-file.ts';
 import { ProblemsError } from '../errors/problems-error.ts';
 import { ruleMessage, type Problem } from '../errors/catalogue.ts';
 import { glossarySchema, type GlossaryTerm } from './schema.ts';
@@ -25,22 +24,17 @@ export function loadGlossary(filePath: string = GLOSSARY_FILE, options: { cwd?: 
   const cwd = options.cwd ?? process.cwd();
   const full = path.resolve(cwd, filePath);
   const file = path.relative(cwd, full) || filePath;
-  let source: string;
-  try {
-    source = readFileSync(full, 'utf8');
-  } catch {
-    return { problems: [problem(file, '（ファイル全体）', 'ファイルが読めません。パスを確かめてください。', { line: 1, column: 1 })], file };
-  }
-  return parseGlossary(source, file);
+  const parsed = loadDataFile(full, glossarySchema, wording(file));
+  return { terms: parsed.data?.terms, problems: parsed.problems, file };
+}
+
+function wording(file: string): DataFileWording {
+  return { formatPath, errorMap: zodErrorMap, problem: (field, detail, at) => problem(file, field, detail, at) };
 }
 
 /** Validates glossary YAML given as text; `file` is only used in the reports. */
 export function parseGlossary(text: string, file: string): LoadedGlossary {
-  const parsed = parseDataFile(text, glossarySchema, {
-    formatPath,
-    errorMap: zodErrorMap,
-    problem: (field, detail, at) => problem(file, field, detail, at),
-  });
+  const parsed = parseDataFile(text, glossarySchema, wording(file));
   return { terms: parsed.data?.terms, problems: parsed.problems, file };
 }
 

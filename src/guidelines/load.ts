@@ -2,12 +2,11 @@
  * Loads the guideline tables with every problem located at its field, like the glossary.
  * `bcp check` reports the problems; pages call `requireGuidelines()`.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatPath, zodErrorMap } from '../answers/error-map.ts';
 import { ruleMessage, type Problem } from '../errors/catalogue.ts';
 import { ProblemsError } from '../errors/problems-error.ts';
-import { parseDataFile, type Position } from '../yaml/data-file.ts';
+import { loadDataFile, type Position } from '../yaml/data-file.ts';
 import { automotiveSchema, ipaResponseSchema, type AutomotiveTable, type IpaResponseTable } from './schema.ts';
 
 export const AUTOMOTIVE_FILE = 'content/guidelines/automotive.yaml';
@@ -49,13 +48,7 @@ function loadTable<T>(cwd: string, file: string, schema: import('zod').ZodType<T
     severity: 'error',
     message: ruleMessage('guideline-invalid', { path: field, detail }),
   });
-  let text: string;
-  try {
-    text = readFileSync(path.resolve(cwd, file), 'utf8');
-  } catch {
-    return { problems: [problem('（ファイル全体）', 'ファイルが読めません。', { line: 1, column: 1 })], locate: () => ({ line: 1, column: 1 }) };
-  }
-  return parseDataFile(text, schema, { formatPath, errorMap: zodErrorMap, problem });
+  return loadDataFile(path.resolve(cwd, file), schema, { formatPath, errorMap: zodErrorMap, problem });
 }
 
 let cached: Guidelines | undefined;

@@ -96,7 +96,7 @@ export function invalidUtf8Offset(bytes: Uint8Array): number {
     return -1;
   } catch {
     // Find where: walk the sequences by their lead bytes.
-    for (let i = 0; i < bytes.length; ) {
+    for (let i = 0; i < bytes.length;) {
       const b = bytes[i]!;
       const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
       if (length === 0 || i + length > bytes.length) return i;
