@@ -95,13 +95,11 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildExit> {
 
     const visibility = options.public ? 'public' : 'internal';
     const site = path.join(paths.scratch, 'site');
-    const report: Problem[] = [];
     const config = siteConfig({
       root: cwd,
       outDir: site,
       cacheDir: path.join(paths.scratch, 'cache'),
       site: { answers: applyVisibility(check.answers, visibility), visibility, today: check.today, answersFile: check.loaded.file, problems: [] },
-      report,
       pdf: options.pdf,
       printer,
       outLabel: outArg,
@@ -111,7 +109,7 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildExit> {
       const { build } = await import('astro');
       await build({ ...config, configFile: false, logLevel: 'silent' });
     } catch (error) {
-      return stop(report.length > 0 ? report : astroProblems(error, cwd), 1);
+      return stop(astroProblems(error, cwd), 1);
     }
     // Astro leaves its prerender chunks beside the pages.
     rmSync(path.join(site, '.prerender'), { recursive: true, force: true });

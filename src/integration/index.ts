@@ -13,7 +13,6 @@ import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
 import type { ViteDevServer } from 'vite';
 import { slotValues } from '../answers/values.ts';
-import type { Problem } from '../errors/catalogue.ts';
 import { ProblemsError } from '../errors/problems-error.ts';
 import { sitePlugins } from '../../plugins/index.ts';
 import { isSiteModule, siteModulePlugin, type SiteData } from './site-module.ts';
@@ -27,8 +26,6 @@ export interface BcpIntegrationOptions {
   site?: SiteData;
   /** The answers file, relative to the project root. Default: `answers/answers.yaml`. */
   answersFile?: string;
-  /** Where the problems of the steps after Astro go, for the caller to report. */
-  report?: Problem[];
   /** Whether to print the binder PDF after the pages. Default: true. */
   pdf?: boolean;
   /** A printer already starting (`openPrinter`), for the PDF. Default: one opened after the pages. */
@@ -89,9 +86,8 @@ export default function bcp(options: BcpIntegrationOptions = {}): AstroIntegrati
           label: options.outLabel,
           log: options.log,
         });
-        if (problems.length === 0) return;
-        options.report?.push(...problems);
-        throw new ProblemsError(problems);
+        // The one way problems leave the integration: thrown, then unwrapped by `bcp build`.
+        if (problems.length > 0) throw new ProblemsError(problems);
       },
     },
   };
