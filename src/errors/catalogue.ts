@@ -408,6 +408,18 @@ export const RULES = {
     message: (p) => `出力先「${p.out}」には、別の bcp build（プロセス ${p.pid}）が書いている途中です。終わるのを待ってから、もう一度実行してください。`,
   }),
   // <issue 21>: the output folder by record, unexpanded shell paths, messages -----------
+  'answers-is-folder': rule<{ file: string; suggestion?: string }>({
+    severity: 'error',
+    title: '回答ファイルの代わりにフォルダ',
+    message: (p) =>
+      `回答ファイルとして渡された ${p.file} はフォルダです。--answers にはフォルダの中の YAML ファイルを指定してください${p.suggestion ? `（例: --answers ${p.suggestion}）` : '（例: --answers answers/answers.yaml）'}。`,
+  }),
+  'migrate-no-version': rule<{ known: string }>({
+    severity: 'error',
+    title: '回答ファイルにひな形の版がない',
+    message: (p) =>
+      `回答ファイルに templateVersion（どの版のひな形に答えたか）がないので、書き換える元の版がわかりません。先頭に templateVersion: "1.0" のように、答えたときの版（${p.known} のどれか）を書いてから、もう一度 migrate してください。`,
+  }),
   'output-not-ours': rule<{ out: string; reason: string }>({
     severity: 'error',
     title: 'bcp build が作った記録のない出力先',
