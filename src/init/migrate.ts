@@ -25,12 +25,11 @@ export interface MigrateResult {
 }
 
 export class MigrateError extends Error {
-  constructor(
-    message: string,
-    /** The catalogue's rule id, printed after the message as `bcp check` does. */
-    readonly ruleId: RuleId = 'template-version-unknown',
-  ) {
+  /** The catalogue's rule id, printed after the message as `bcp check` does. */
+  readonly ruleId: RuleId;
+  constructor(message: string, ruleId: RuleId = 'template-version-unknown') {
     super(message);
+    this.ruleId = ruleId;
   }
 }
 
