@@ -420,6 +420,12 @@ export const RULES = {
     message: (p) =>
       `回答ファイルに templateVersion（どの版のひな形に答えたか）がないので、書き換える元の版がわかりません。先頭に templateVersion: "1.0" のように、答えたときの版（${p.known} のどれか）を書いてから、もう一度 migrate してください。`,
   }),
+  'node-version-too-old': rule<{ version: string }>({
+    severity: 'error',
+    title: 'Node.js が古い',
+    message: (p) =>
+      `この Node.js（${p.version}）では bcp を動かせません（22.12.0 以上が必要です）。\`node scripts/bcp.mjs …\` ではなく \`npm run bcp -- build\` のように npm run から実行してください。npm run はプロジェクトに入っている Node.js 24 を使います（先に npm install が必要です）。`,
+  }),
   'output-not-ours': rule<{ out: string; reason: string }>({
     severity: 'error',
     title: 'bcp build が作った記録のない出力先',
