@@ -3,6 +3,8 @@
  * a source changed since it was made (a few hundred file stats), so an edit of src/ never
  * runs old code.
  */
+// First: a Node.js too old for what follows stops here with a message that says what to do.
+import './node-version.mjs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { stampIsCurrent } from './cli-stamp.mjs';

@@ -4,7 +4,7 @@
  * This is the only place that reads answers; the CLI, the Astro config and the pages
  * all come through here.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, isPair, isScalar, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import { ruleMessage, ruleSeverity, type Problem, type RuleId } from '../errors/catalogue.ts';
@@ -13,7 +13,7 @@ import { nodeAt, offsetOf } from '../yaml/positions.ts';
 import { formatPath, yamlMistake, zodErrorMap, type YamlValue } from './error-map.ts';
 import { applyVisibility, type Visibility } from './mask.ts';
 import { answersSchema, type Answers } from './schema.ts';
-import { MAX_ANSWERS_BYTES, bytePosition, duplicateKeyText, encodingProblem, pathNear, yamlErrorText } from '../yaml/errors.ts';
+import { MAX_ANSWERS_BYTES, NESTING_TOO_DEEP, bytePosition, duplicateKeyText, encodingProblem, pathNear, yamlErrorText } from '../yaml/errors.ts';
 
 export { DEFAULT_ANSWERS_FILE } from './files.ts';
 
@@ -49,7 +49,11 @@ export function loadAnswersFile(filePath: string, options: LoadOptions = {}): Lo
   let bytes: Buffer;
   try {
     bytes = readFileSync(path.resolve(cwd, filePath));
-  } catch {
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') {
+      const inside = ['answers.yaml', 'answers.yml'].find((name) => existsSync(path.join(cwd, filePath, name)));
+      return failed('answers-is-folder', ruleMessage('answers-is-folder', { file, suggestion: inside && path.join(file, inside) }));
+    }
     return failed('answers-not-found', ruleMessage('answers-not-found', { file }));
   }
   // Checked before parsing: a huge file would tie up the parser, and text in the wrong
@@ -61,6 +65,11 @@ export function loadAnswersFile(filePath: string, options: LoadOptions = {}): Lo
   const encoding = encodingProblem(bytes);
   if (encoding) return failed('answers-encoding', ruleMessage('answers-encoding', { detail: encoding.detail }), bytePosition(bytes, encoding.offset));
   return parseAnswers(bytes.toString('utf8'), file, options);
+}
+
+/** A path for a message, cut after a few steps when it runs deep (`x[0][0][0][0]…`). */
+function shortPath(fieldPath: readonly (string | number)[], steps = 4): string {
+  return fieldPath.length > steps ? `${formatPath(fieldPath.slice(0, steps))}…` : formatPath(fieldPath);
 }
 
 /** Validates answers given as text; `file` is only used in the reports. */
@@ -87,19 +96,25 @@ export function parseAnswers(text: string, file: string, options: LoadOptions = 
     const more = doc.errors.length - 1;
     const duplicate = first!.code === 'DUPLICATE_KEY' ? firstOfDuplicate(doc, first!.pos[0]) : undefined;
     const tail = more > 0 ? `この後にも読めない所が ${more} か所ありますが、ここを直すと消えることがあります。` : '';
-    const text = duplicate && duplicateKeyText(duplicate.key, at(duplicate.offset).line, at(first!.pos[0]).line);
+    const nesting = first!.code === 'RESOURCE_EXHAUSTION';
+    const text = duplicate ? duplicateKeyText(duplicate.key, at(duplicate.offset).line, at(first!.pos[0]).line) : nesting ? NESTING_TOO_DEEP : undefined;
     const detail = yamlErrorText(first!.code, tail, text);
-    const message = ruleMessage('answers-yaml-syntax', { path: formatPath(pathNear(source, first!.pos[0])), detail });
+    const message = ruleMessage('answers-yaml-syntax', { path: shortPath(pathNear(source, first!.pos[0])), detail });
     return { problems: [problem('answers-yaml-syntax', message, at(first!.pos[0]))], locate, file };
   }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (error) {
-    // Only aliases make toJS throw: one that points nowhere, or too many (an alias bomb).
+    // Aliases make toJS throw (one that points nowhere, or too many: an alias bomb), and so
+    // does nesting deep enough to run out of stack.
+    if (error instanceof RangeError) {
+      const message = ruleMessage('answers-yaml-syntax', { path: '（ファイル全体）', detail: yamlErrorText('RESOURCE_EXHAUSTION', '', NESTING_TOO_DEEP) });
+      return { problems: [problem('answers-yaml-syntax', message, { line: 1, column: 1 })], locate, file };
+    }
     const code = error instanceof Error && /Excessive alias/.test(error.message) ? 'RESOURCE_EXHAUSTION' : 'ALIAS_UNRESOLVED';
     const offset = aliasOffset(doc, code === 'ALIAS_UNRESOLVED');
-    const message = ruleMessage('answers-yaml-syntax', { path: formatPath(pathNear(source, offset)), detail: yamlErrorText(code) });
+    const message = ruleMessage('answers-yaml-syntax', { path: shortPath(pathNear(source, offset)), detail: yamlErrorText(code) });
     return { problems: [problem('answers-yaml-syntax', message, at(offset))], locate, file };
   }
   if (data === null || data === undefined || source.trim() === '') {

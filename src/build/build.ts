@@ -113,7 +113,8 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildExit> {
     }
     // Astro leaves its prerender chunks beside the pages.
     rmSync(path.join(site, '.prerender'), { recursive: true, force: true });
-    publishSite(site, paths);
+    const foreign = publishSite(site, paths, outArg);
+    if (foreign) return stop([foreign], 2);
     const kind = options.public ? '公開版（公開してよいものだけ）の' : '';
     log(`${outArg} に${kind}サイトを作りました${check.warningCount > 0 ? `（警告 ${check.warningCount} 件）` : ''}。`);
     return 0;

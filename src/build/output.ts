@@ -2,8 +2,12 @@
  * The output folder's safety: which folders a build may replace, the lock that keeps two
  * builds out of one folder, and the swap that puts a finished site in place.
  *
- * A build only ever deletes what a build made: a folder carrying our marker file, its own
- * staging folders, and leftovers of killed builds (named after a process that is gone).
+ * A build only ever deletes what a build made, by record: the marker file of a finished
+ * site lists every file that build wrote, and a folder is replaced only when it holds the
+ * marker and nothing beyond the listed files (checked before the build and again just
+ * before the swap). Besides that, only its own staging folders and leftovers of killed
+ * builds (named after a process that is gone) are removed. No folder is taken for ours
+ * by the names of its files.
  */
 import { cpSync, existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -26,6 +30,17 @@ export function refuseOutput(root: string, outArg: string): Problem | undefined 
     message: ruleMessage('output-refused', { out: outArg, reason }),
   });
   if (outArg.trim() === '') return refuse('空の名前です');
+  const unexpanded = unexpandedShellWord(outArg);
+  if (unexpanded) {
+    return {
+      file: outArg,
+      line: 1,
+      column: 1,
+      ruleId: 'output-path-unexpanded',
+      severity: 'error',
+      message: ruleMessage('output-path-unexpanded', { out: outArg, word: unexpanded }),
+    };
+  }
   const out = path.resolve(root, outArg);
   const projectRoot = path.resolve(root);
   if (out === projectRoot || isInside(projectRoot, out)) return refuse('プロジェクトのフォルダそのもの、またはその上のフォルダです');
@@ -37,14 +52,95 @@ export function refuseOutput(root: string, outArg: string): Problem | undefined 
   if (!info) return undefined;
   if (info.isSymbolicLink()) return refuse('シンボリックリンクです');
   if (!info.isDirectory()) return refuse('既にあるファイルです');
-  if (readdirSync(out).length > 0 && !isOurOutput(out)) return refuse('空でなく、bcp build が作ったフォルダでもありません');
-  return undefined;
+  if (readdirSync(out).length === 0) return undefined;
+  return foreignContent(out, outArg);
 }
 
-/** A folder a build made: it has our marker (or is a site from before the marker, by its files). */
-export function isOurOutput(folder: string): boolean {
-  if (existsSync(path.join(folder, OUTPUT_MARKER))) return true;
-  return ['print.html', 'plan.pdf', 'checklists.html', 'index.html'].every((file) => existsSync(path.join(folder, file)));
+/**
+ * A shell word the shell did not expand, as the user typed it (`~`, `~user/x`, `$HOME/x`,
+ * `${HOME}`, `%USERPROFILE%`): quoted, or from a script or a config. Undefined when none.
+ */
+export function unexpandedShellWord(outArg: string): string | undefined {
+  const tilde = /^~[^/\\]*/.exec(outArg);
+  if (tilde) return tilde[0];
+  return /\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|%[A-Za-z_][A-Za-z0-9_()]*%/.exec(outArg)?.[0];
+}
+
+/** What a finished site's marker holds: the files its build wrote, relative with `/`. */
+export interface OutputRecord {
+  tool: 'bcp build';
+  note: string;
+  files: string[];
+}
+
+/** The marker's record, or why it cannot be trusted. */
+export function readOutputRecord(folder: string): { record: OutputRecord } | { reason: string } {
+  let text: string;
+  try {
+    text = readFileSync(path.join(folder, OUTPUT_MARKER), 'utf8');
+  } catch {
+    return { reason: `目印のファイル ${OUTPUT_MARKER} がありません` };
+  }
+  try {
+    const record = JSON.parse(text) as Partial<OutputRecord>;
+    if (record.tool === 'bcp build' && Array.isArray(record.files) && record.files.every((file) => typeof file === 'string'))
+      return { record: record as OutputRecord };
+  } catch {
+    // Not JSON: a marker of an older bcp build (a sentence, no list) or someone else's file.
+  }
+  return { reason: `目印のファイル ${OUTPUT_MARKER} に、build が書いたファイルの一覧がありません（前の版の bcp build の目印か、壊れています）` };
+}
+
+/** Every file and folder below `folder`, relative with `/`, folders ending in `/`; links are not followed. */
+function contentsOf(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, withFileTypes: true }).map((entry) => {
+    const rel = path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    return entry.isDirectory() ? `${rel}/` : rel;
+  });
+}
+
+/**
+ * Why the non-empty `folder` must not be replaced: no trustworthy marker, or something in it
+ * that the marker does not list (each named). Undefined when it holds only what a build wrote.
+ */
+export function foreignContent(folder: string, outArg: string): Problem | undefined {
+  const at = (rel: string) => (outArg === '' ? rel : path.join(outArg, rel));
+  const read = readOutputRecord(folder);
+  if ('reason' in read) {
+    return {
+      file: outArg,
+      line: 1,
+      column: 1,
+      ruleId: 'output-not-ours',
+      severity: 'error',
+      message: ruleMessage('output-not-ours', { out: outArg, reason: read.reason }),
+    };
+  }
+  const listed = new Set([OUTPUT_MARKER, ...read.record.files]);
+  const parents = new Set(
+    read.record.files.flatMap((file) =>
+      file
+        .split('/')
+        .slice(0, -1)
+        .map((_, i, parts) => `${parts.slice(0, i + 1).join('/')}/`),
+    ),
+  );
+  const foreign = contentsOf(folder).filter((entry) => !(entry.endsWith('/') ? parents.has(entry) : listed.has(entry)));
+  // A folder is named only when nothing inside it is (its files name it well enough).
+  const named = foreign.filter((entry) => !foreign.some((other) => other !== entry && entry.endsWith('/') && other.startsWith(entry))).sort();
+  if (named.length === 0) return undefined;
+  const shown = named
+    .slice(0, 5)
+    .map((entry) => `「${at(entry)}」`)
+    .join('、');
+  return {
+    file: at(named[0]!),
+    line: 1,
+    column: 1,
+    ruleId: 'output-foreign-file',
+    severity: 'error',
+    message: ruleMessage('output-foreign-file', { out: outArg, files: shown, more: named.length - Math.min(named.length, 5) }),
+  };
 }
 
 /** `inner` lies strictly below `outer`. */
@@ -150,9 +246,30 @@ export function recoverAndSweep(root: string, out: string): void {
   for (const scratch of leftovers(path.join(root, '.astro'), 'bcp-build-')) rmSync(scratch, { recursive: true, force: true });
 }
 
-/** Moves the finished site beside the output, then swaps it in; the old site is removed last. */
-export function publishSite(site: string, paths: BuildPaths): void {
-  writeFileSync(path.join(site, OUTPUT_MARKER), 'bcp build が作ったフォルダです。次の bcp build はこのフォルダを丸ごと置き換えます。\n');
+/** The marker of a finished site: the record of every file in `site`, written last. */
+export function writeOutputRecord(site: string): void {
+  const files = contentsOf(site)
+    .filter((entry) => !entry.endsWith('/') && entry !== OUTPUT_MARKER)
+    .sort();
+  const record: OutputRecord = {
+    tool: 'bcp build',
+    note: 'bcp build が作ったフォルダの目印です。次の bcp build は、ここに並んだファイルだけのときに限って、このフォルダを置き換えます。ほかのファイルを入れると、build は何も消さずに断ります。',
+    files,
+  };
+  writeFileSync(path.join(site, OUTPUT_MARKER), `${JSON.stringify(record, null, 2)}\n`);
+}
+
+/**
+ * Moves the finished site beside the output, then swaps it in; the old site is removed last.
+ * Returns the problem, touching nothing, when the output gained a file the build did not write
+ * while this build ran.
+ */
+export function publishSite(site: string, paths: BuildPaths, outArg: string = paths.out): Problem | undefined {
+  if (existsSync(paths.out) && readdirSync(paths.out).length > 0) {
+    const foreign = foreignContent(paths.out, outArg);
+    if (foreign) return foreign;
+  }
+  writeOutputRecord(site);
   try {
     renameSync(site, paths.staged);
   } catch (error) {
@@ -164,6 +281,7 @@ export function publishSite(site: string, paths: BuildPaths): void {
   if (hadPrevious) renameSync(paths.out, paths.previous);
   renameSync(paths.staged, paths.out);
   if (hadPrevious) rmSync(paths.previous, { recursive: true, force: true });
+  return undefined;
 }
 
 /** Undoes whatever an interrupted build had started; the previous site ends up where it was. */

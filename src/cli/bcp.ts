@@ -53,7 +53,7 @@ const COMMANDS: Readonly<Record<string, CommandHelp>> = {
     usage: 'bcp build [--answers ファイル] [--out フォルダ] [--public] [--today 日付] [--no-pdf]',
     summary: '確かめてからサイトと PDF を作る（既定: dist/）',
     details: `bcp check と同じ確認をしてから、サイトと綴じ込み用の PDF（plan.pdf）を作ります。エラーがあると前回のサイトを
-そのまま残します。出力先は、空のフォルダか、前に bcp build が作ったフォルダ（.bcp-output があるもの）に限ります。
+そのまま残します。出力先は、空のフォルダか、前に bcp build が作ったフォルダ（.bcp-output に並んだファイルだけのもの）に限ります。
   --answers ファイル  回答ファイル（既定: ${DEFAULT_ANSWERS_FILE}）
   --out フォルダ      出力先（既定: dist）
   --public            公開してよいものだけの公開版を作る（許可の一覧: src/answers/visibility.ts）

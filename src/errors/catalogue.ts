@@ -419,6 +419,43 @@ export const RULES = {
     title: '同じ出力先で別の build が実行中',
     message: (p) => `出力先「${p.out}」には、別の bcp build（プロセス ${p.pid}）が書いている途中です。終わるのを待ってから、もう一度実行してください。`,
   }),
+  // <issue 21>: the output folder by record, unexpanded shell paths, messages -----------
+  'answers-is-folder': rule<{ file: string; suggestion?: string }>({
+    severity: 'error',
+    title: '回答ファイルの代わりにフォルダ',
+    message: (p) =>
+      `回答ファイルとして渡された ${p.file} はフォルダです。--answers にはフォルダの中の YAML ファイルを指定してください${p.suggestion ? `（例: --answers ${p.suggestion}）` : '（例: --answers answers/answers.yaml）'}。`,
+  }),
+  'migrate-no-version': rule<{ known: string }>({
+    severity: 'error',
+    title: '回答ファイルにひな形の版がない',
+    message: (p) =>
+      `回答ファイルに templateVersion（どの版のひな形に答えたか）がないので、書き換える元の版がわかりません。先頭に templateVersion: "1.0" のように、答えたときの版（${p.known} のどれか）を書いてから、もう一度 migrate してください。`,
+  }),
+  'node-version-too-old': rule<{ version: string }>({
+    severity: 'error',
+    title: 'Node.js が古い',
+    message: (p) =>
+      `この Node.js（${p.version}）では bcp を動かせません（22.12.0 以上が必要です）。\`node scripts/bcp.mjs …\` ではなく \`npm run bcp -- build\` のように npm run から実行してください。npm run はプロジェクトに入っている Node.js 24 を使います（先に npm install が必要です）。`,
+  }),
+  'output-not-ours': rule<{ out: string; reason: string }>({
+    severity: 'error',
+    title: 'bcp build が作った記録のない出力先',
+    message: (p) =>
+      `出力先「${p.out}」は空でなく、bcp build が作った記録もないので、置き換えません（${p.reason}）。何も変えていません。中身が要らないものか確かめて、フォルダごと消すか別の場所へ移してから build するか、--out に空のフォルダか新しいフォルダの名前を指定してください。`,
+  }),
+  'output-foreign-file': rule<{ out: string; files: string; more: number }>({
+    severity: 'error',
+    title: '出力先に bcp build が作っていないファイル',
+    message: (p) =>
+      `出力先「${p.out}」に、bcp build が作っていないもの ${p.files}${p.more > 0 ? ` ほか ${p.more} 件` : ''}があります。置き換えると消えてしまうので、何も変えずに断りました。要るものなら出力先の外へ移し、要らないものなら消してから、もう一度 build してください。または --out に別のフォルダを指定してください。`,
+  }),
+  'output-path-unexpanded': rule<{ out: string; word: string }>({
+    severity: 'error',
+    title: 'シェルが展開しなかったパス',
+    message: (p) =>
+      `出力先「${p.out}」の「${p.word}」は、シェルが展開しないまま届きました（引用符の中に書いたときなど）。このままではプロジェクトの中に「${p.word}」という名前のフォルダを作ってしまうので、何も変えずに断りました。ホームフォルダなどは、~ や $HOME、%USERPROFILE% を使わずにフルパス（例: /home/あなた/bcp-site）で書くか、引用符の外に書いてください。`,
+  }),
   'site-build-failed': rule<{ detail: string }>({
     severity: 'error',
     title: 'サイトを組み立てられない',

@@ -9,7 +9,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isPair, isScalar, parseDocument, Scalar, type Pair, type YAMLMap } from 'yaml';
 import { DEFAULT_ANSWERS_FILE } from '../answers/load.ts';
-import { ruleMessage } from '../errors/catalogue.ts';
+import { ruleMessage, type RuleId } from '../errors/catalogue.ts';
 import { CURRENT_TEMPLATE_VERSION, TEMPLATE_VERSIONS, diffTemplateVersions, type SlotDefinition, type TemplateDiff } from '../template/slots.ts';
 
 type Versions = Readonly<Record<string, readonly SlotDefinition[]>>;
@@ -24,7 +24,14 @@ export interface MigrateResult {
   elsewhere: SlotDefinition[];
 }
 
-export class MigrateError extends Error {}
+export class MigrateError extends Error {
+  /** The catalogue's rule id, printed after the message as `bcp check` does. */
+  readonly ruleId: RuleId;
+  constructor(message: string, ruleId: RuleId = 'template-version-unknown') {
+    super(message);
+    this.ruleId = ruleId;
+  }
+}
 
 /** What a slot of this kind looks like before anyone answers it. */
 function emptyAnswer(slot: SlotDefinition): unknown {
@@ -41,7 +48,9 @@ function slotKey(pair: unknown): number | undefined {
 
 export function migrateAnswersText(text: string, to: string, versions: Versions = TEMPLATE_VERSIONS): MigrateResult {
   const doc = parseDocument(text, { keepSourceTokens: false });
-  if (doc.errors.length > 0) throw new MigrateError('回答ファイルが YAML として読めません。先に `bcp check` で直してください。');
+  if (doc.errors.length > 0) throw new MigrateError('回答ファイルが YAML として読めません。先に `bcp check` で直してください。', 'answers-yaml-syntax');
+  if (text.trim() === '' || doc.contents === null || !isMap(doc.contents)) throw new MigrateError(ruleMessage('answers-empty', {}), 'answers-empty');
+  if (!doc.has('templateVersion')) throw new MigrateError(ruleMessage('migrate-no-version', { known: Object.keys(versions).join('、') }), 'migrate-no-version');
   const from = String(doc.get('templateVersion') ?? '');
   const fromSlots = versions[from];
   const toSlots = versions[to];
@@ -102,8 +111,10 @@ export function runMigrate(options: RunMigrateOptions = {}): number {
   let text: string;
   try {
     text = readFileSync(target, 'utf8');
-  } catch {
-    console.error(ruleMessage('answers-not-found', { file }));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR')
+      console.error(`${file}:1:1  エラー  ${ruleMessage('answers-is-folder', { file })}  answers-is-folder`);
+    else console.error(`${file}:1:1  エラー  ${ruleMessage('answers-not-found', { file })}  answers-not-found`);
     return 2;
   }
   let result: MigrateResult;
@@ -111,7 +122,7 @@ export function runMigrate(options: RunMigrateOptions = {}): number {
     result = migrateAnswersText(text, to, options.versions);
   } catch (error) {
     if (!(error instanceof MigrateError)) throw error;
-    console.error(`${file}: ${error.message}`);
+    console.error(`${file}:1:1  エラー  ${error.message}  ${error.ruleId}`);
     return 2;
   }
   if (result.from === to) {

@@ -46,6 +46,13 @@ export function yamlErrorText(code: string, extra = '', text?: string): string {
 }
 
 /** A duplicated key named with both of its lines: the parser only knows the second. */
+/**
+ * The parser's RESOURCE_EXHAUSTION at parse time: it ran out of stack on lists or maps nested
+ * too deep (aliases are only counted later, when the values are read). Not an alias problem.
+ */
+export const NESTING_TOO_DEEP =
+  '[ ] や { }、字下げの一覧が深く入れ子になりすぎていて読めません。回答の入れ子は数段までです。括弧の閉じ忘れや余分な「[」「-」がないか確かめてください。';
+
 export function duplicateKeyText(key: string, firstLine: number, secondLine: number): string {
   return `項目名「${key}」が ${firstLine} 行目と ${secondLine} 行目の2回書かれています。どちらかを消して1つにまとめてください。`;
 }

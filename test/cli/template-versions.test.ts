@@ -2,7 +2,7 @@
  * Two template versions: the check names what moved, and `bcp migrate` rewrites the
  * answers file keeping comments and whatever still applies.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -94,7 +94,30 @@ describe('bcp migrate', () => {
     expect(same).toMatchObject({ code: 0, stdout: '回答はすでにひな形 1.0 向けです。書き換えるものはありません。\n' });
     const unknown = await bcp(['migrate', '--answers', 'a.yaml', '--to', '9.9'], dir);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe('a.yaml: templateVersion「9.9」のひな形は知りません。対応している版: 1.0。\n');
+    expect(unknown.stderr).toBe('a.yaml:1:1  エラー  templateVersion「9.9」のひな形は知りません。対応している版: 1.0。  template-version-unknown\n');
     expect(readFileSync(path.join(dir, 'a.yaml'), 'utf8')).toBe(example);
+  });
+
+  it('says what is wrong with an empty file, a file without templateVersion and a folder, and changes nothing', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bcp-migrate-'));
+    dirs.push(dir);
+    writeFileSync(path.join(dir, 'empty.yaml'), '\n');
+    writeFileSync(path.join(dir, 'noversion.yaml'), example.replace(/^templateVersion: .*\n/m, ''));
+    mkdirSync(path.join(dir, 'answers'));
+    writeFileSync(path.join(dir, 'answers', 'answers.yaml'), example);
+    const empty = await bcp(['migrate', '--answers', 'empty.yaml'], dir);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toBe('empty.yaml:1:1  エラー  回答ファイルが空です。answers/answers.yaml を写して、自社の回答を書いてください。  answers-empty\n');
+    expect(empty.stderr).not.toContain('templateVersion「」');
+    const noVersion = await bcp(['migrate', '--answers', 'noversion.yaml'], dir);
+    expect(noVersion.code).toBe(2);
+    expect(noVersion.stderr).toContain('noversion.yaml:1:1  エラー  回答ファイルに templateVersion（どの版のひな形に答えたか）がない');
+    expect(noVersion.stderr).toMatch(/migrate-no-version\n$/);
+    const folder = await bcp(['migrate', '--answers', 'answers'], dir);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toBe(
+      'answers:1:1  エラー  回答ファイルとして渡された answers はフォルダです。--answers にはフォルダの中の YAML ファイルを指定してください（例: --answers answers/answers.yaml）。  answers-is-folder\n',
+    );
+    expect(readFileSync(path.join(dir, 'empty.yaml'), 'utf8')).toBe('\n');
   });
 });

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../../src/build/build.ts';
-import { buildPaths, OUTPUT_MARKER, recoverAndSweep, refuseOutput } from '../../src/build/output.ts';
+import { buildPaths, OUTPUT_MARKER, recoverAndSweep, refuseOutput, writeOutputRecord } from '../../src/build/output.ts';
 import { BCP, FIXTURES, ROOT } from '../helpers.ts';
 
 const EXAMPLE = path.join(FIXTURES, 'answers', 'example.yaml');
@@ -70,15 +70,25 @@ describe('--out values that must never be written', () => {
     writeFileSync(path.join(foreign, 'holiday.jpg'), 'not a site');
     const lines: string[] = [];
     expect(await runBuild({ answersFile: EXAMPLE, outDir: foreign, cwd: ROOT, log: (l) => lines.push(l) })).toBe(2);
-    expect(lines.join('\n')).toMatch(/空でなく、bcp build が作ったフォルダでもありません.*output-refused/);
+    expect(lines.join('\n')).toMatch(/空でなく、bcp build が作った記録もないので、置き換えません.*output-not-ours/);
     expect(readdirSync(foreign)).toEqual(['holiday.jpg']);
   });
 
-  it('accepts an empty folder, a missing one and a folder marked as a previous output', () => {
+  it('refuses a folder that only looks like a site by its file names, and keeps the thesis in it', async () => {
+    const lookalike = path.join(temp, 'lookalike');
+    mkdirSync(lookalike);
+    for (const file of ['index.html', 'print.html', 'plan.pdf', 'checklists.html', 'thesis.docx']) writeFileSync(path.join(lookalike, file), file);
+    const lines: string[] = [];
+    expect(await runBuild({ answersFile: EXAMPLE, outDir: lookalike, cwd: ROOT, pdf: false, log: (l) => lines.push(l) })).toBe(2);
+    expect(lines.join('\n')).toContain('output-not-ours');
+    expect(readdirSync(lookalike).sort()).toEqual(['checklists.html', 'index.html', 'plan.pdf', 'print.html', 'thesis.docx']);
+  });
+
+  it('accepts an empty folder, a missing one and a folder holding only what a build recorded', () => {
     const marked = path.join(temp, 'marked');
     mkdirSync(marked);
-    writeFileSync(path.join(marked, OUTPUT_MARKER), '');
     writeFileSync(path.join(marked, 'index.html'), 'old');
+    writeOutputRecord(marked);
     mkdirSync(path.join(temp, 'empty'));
     for (const out of [marked, path.join(temp, 'empty'), path.join(temp, 'not-yet')]) expect(refuseOutput(ROOT, out)).toBeUndefined();
   });
@@ -148,6 +158,20 @@ describe('the last good site', () => {
     recoverAndSweep(ROOT, out);
     expect(snapshot(out)).toEqual(good);
     for (const leftover of [aside, staged, scratch]) expect(existsSync(leftover), leftover).toBe(false);
+  });
+
+  it('refuses to replace it once it holds a file the build did not write, names the file and deletes nothing', async () => {
+    const copied = path.join(out, 'thesis.docx');
+    writeFileSync(copied, 'a file copied in beside the site');
+    try {
+      const lines: string[] = [];
+      expect(await runBuild({ answersFile: EXAMPLE, outDir: out, cwd: ROOT, pdf: false, log: (l) => lines.push(l) })).toBe(2);
+      expect(lines.join('\n')).toContain(`「${copied}」があります`);
+      expect(lines.join('\n')).toContain('output-foreign-file');
+      expect(snapshot(out)).toEqual({ ...good, 'thesis.docx': expect.any(String) });
+    } finally {
+      rmSync(copied);
+    }
   });
 
   it('refuses a second build into the same folder while the first holds its lock', async () => {

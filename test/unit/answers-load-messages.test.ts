@@ -1,0 +1,62 @@
+/**
+ * What `bcp check` says when the answers cannot be read at all (issue 21): a folder given as
+ * the answers file, and lists nested too deep for the parser, which is not an alias problem.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadAnswersFile, parseAnswers } from '../../src/answers/load.ts';
+import { formatProblem } from '../../src/errors/report.ts';
+
+const temp = mkdtempSync(path.join(tmpdir(), 'bcp-load-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+describe('an answers path that is a folder', () => {
+  it('says it is a folder and which file inside to pass, not that nothing was found', () => {
+    mkdirSync(path.join(temp, 'answers'));
+    writeFileSync(path.join(temp, 'answers', 'answers.yaml'), 'templateVersion: "1.0"\n');
+    mkdirSync(path.join(temp, 'elsewhere'));
+    expect(loadAnswersFile('answers', { cwd: temp }).problems.map(formatProblem)).toEqual([
+      'answers:1:1  エラー  回答ファイルとして渡された answers はフォルダです。--answers にはフォルダの中の YAML ファイルを指定してください（例: --answers answers/answers.yaml）。  answers-is-folder',
+    ]);
+    const other = loadAnswersFile('elsewhere', { cwd: temp }).problems;
+    expect(other.map((p) => p.ruleId)).toEqual(['answers-is-folder']);
+    expect(other[0]!.message).not.toContain('見つかりません');
+  });
+
+  it('still says "not found" for a path that is not there', () => {
+    expect(loadAnswersFile('nothing.yaml', { cwd: temp }).problems.map((p) => p.ruleId)).toEqual(['answers-not-found']);
+  });
+});
+
+describe('nesting too deep', () => {
+  const flow = (depth: number) => `templateVersion: "1.0"\nx: ${'['.repeat(depth)}${']'.repeat(depth)}\n`;
+  const block = (depth: number) => `templateVersion: "1.0"\nx:\n${Array.from({ length: depth }, (_, i) => `${' '.repeat(i + 1)}- `).join('\n')}a\n`;
+
+  it.each([
+    ['brackets', flow(5000)],
+    ['indented lists', block(3000)],
+  ])('in %s is reported as nesting, not as aliases, with a short path', (_case, text) => {
+    expect(text).not.toContain('*');
+    const problems = parseAnswers(text, 'a.yaml').problems;
+    expect(problems).toHaveLength(1);
+    const [problem] = problems;
+    expect(problem!.ruleId).toBe('answers-yaml-syntax');
+    expect(problem!.message).toContain('深く入れ子になりすぎていて読めません');
+    expect(problem!.message).not.toContain('エイリアス');
+    expect(problem!.message.length).toBeLessThan(300);
+  });
+
+  it('an alias bomb is still reported as too many aliases', () => {
+    const bomb = [
+      'templateVersion: "1.0"',
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      '',
+    ].join('\n');
+    const [problem] = parseAnswers(bomb, 'a.yaml').problems;
+    expect(problem!.message).toContain('エイリアス（*名前）の参照が多すぎます');
+  });
+});
