@@ -1,7 +1,7 @@
 /**
  * The repository's root holds the project's layout and nothing else: a debugging script or a
  * scratch file committed by mistake (`t-tmp.ts`, issue 21) fails here. Reads the tracked
- * files with one `git ls-files`, as other unit tests run git (answers-revisions.test.ts).
+ * files with one `git ls-files` (so it sits in the cli tier, with the other git runs).
  * A new top-level file or folder that belongs to the project is added to the list on purpose.
  */
 import { execFileSync } from 'node:child_process';
