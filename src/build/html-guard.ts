@@ -45,18 +45,37 @@ export interface Finding {
 
 /** Every marker left in one HTML document, in text and in attributes. */
 export function findMarkers(html: string): Finding[] {
-  const tree = unified().use(rehypeParse).parse(html) as Root;
+  return findMarkersInTree(unified().use(rehypeParse).parse(html) as Root);
+}
+
+/** An MDX element as it passes through remark-rehype (`bcp check` guards the tree before Astro renders it). */
+interface MdxElement {
+  type: 'mdxJsxFlowElement' | 'mdxJsxTextElement';
+  name: string | null;
+  children: RootContent[];
+  position?: Element['position'];
+}
+
+/**
+ * Every marker left in an HTML tree. The same walk serves the built pages (findMarkers)
+ * and `bcp check`, which runs the content's remark/rehype steps up to this tree: an MDX
+ * element's children are its text on the page (the `<Slot>` the slot plugin writes shows an
+ * answer or sample, as `data-answer`/`data-slot`), its attributes and expressions are the
+ * slot plugin's to report.
+ */
+export function findMarkersInTree(tree: Root): Finding[] {
   const answers = answerTexts(tree.children);
   const found: Finding[] = [];
-  const add = (text: string, node: RootContent, attribute?: string) => {
+  const add = (text: string, node: RootContent, attribute?: string, at?: RootContent['position']) => {
     for (const marker of scanMarkers(text).markers) {
       // An attribute that repeats an answer the page shows (an aria-label naming a
       // checklist item) holds that answer's text, not a slot.
       if (attribute && answers.some((answer) => answer.includes(marker.raw) && text.includes(answer))) continue;
-      let line = node.position?.start.line ?? 1;
-      let column = node.position?.start.column ?? 1;
+      const position = node.position ?? at;
+      let line = position?.start.line ?? 1;
+      let column = position?.start.column ?? 1;
       // In text, the marker's own place (an attribute is reported at its element).
-      if (!attribute) {
+      if (!attribute && node.position) {
         const before = text.slice(0, marker.start).split('\n');
         line += before.length - 1;
         column = before.length > 1 ? before.at(-1)!.length + 1 : column + marker.start;
@@ -64,17 +83,21 @@ export function findMarkers(html: string): Finding[] {
       found.push({ raw: marker.raw, text, index: marker.start, attribute, line, column });
     }
   };
-  const walk = (nodes: RootContent[]) => {
+  const walk = (nodes: RootContent[], at?: RootContent['position']) => {
     for (const node of nodes) {
+      const type = node.type as string;
       if (node.type === 'element') {
         if (isExempt(node)) continue;
         for (const [name, value] of Object.entries(node.properties ?? {})) {
           const text = Array.isArray(value) ? value.join(' ') : typeof value === 'string' ? value : undefined;
-          if (text) add(text, node, attributeName(name));
+          if (text) add(text, node, attributeName(name), at);
         }
-        walk(node.children as RootContent[]);
+        walk(node.children as RootContent[], node.position ?? at);
+      } else if (type === 'mdxJsxFlowElement' || type === 'mdxJsxTextElement') {
+        const element = node as unknown as MdxElement;
+        if (element.name !== 'Slot') walk(element.children, element.position ?? at);
       } else if (node.type === 'text') {
-        add(node.value, node);
+        add(node.value, node, undefined, at);
       }
     }
   };
