@@ -10,6 +10,7 @@
  * `bcp check` rejects first, at the line in the content file.
  */
 import type { Root as HastRoot } from 'hast';
+import type { Nodes as MdastNodes } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
@@ -17,14 +18,14 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import { findMarkersInTree } from '../build/html-guard.ts';
+import { findMarkersInTree } from '../slots/guard.ts';
 import { ruleMessage } from '../errors/catalogue.ts';
 import type { GlossaryTerm } from '../glossary/schema.ts';
 import rehypeGlossary from '../../plugins/rehype-glossary.ts';
 import remarkBcpSlots, { type Options as SlotOptions } from '../../plugins/remark-bcp-slots.ts';
 
 /** The MDX nodes remark-rehype hands on as they are (as @mdx-js/mdx does). */
-const MDX_NODES = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm'];
+const MDX_NODES = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm'] as unknown as Array<MdastNodes['type']>;
 
 export interface ScanOptions extends SlotOptions {
   /** The glossary's terms, when the project has a valid glossary: the glossary step runs with them. */
@@ -33,15 +34,16 @@ export interface ScanOptions extends SlotOptions {
 
 export function slotScanner(options: ScanOptions): (file: VFile) => Promise<void> {
   const { glossary, ...slotOptions } = options;
-  const steps = (mdx: boolean) => {
-    let processor = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm);
-    if (mdx) processor = processor.use(remarkMdx);
-    const rehype = processor
+  const steps = (mdx: boolean) =>
+    unified()
+      .use(remarkParse)
+      .use(remarkFrontmatter)
+      .use(remarkGfm)
+      .use(mdx ? [remarkMdx] : [])
       .use(remarkBcpSlots, slotOptions)
       .use(remarkRehype, { allowDangerousHtml: true, passThrough: MDX_NODES })
-      .use(glossary ? rehypeGlossary : () => undefined, { terms: glossary ?? [] });
-    return rehype.use(rehypeGuard);
-  };
+      .use(glossary ? [[rehypeGlossary, { terms: glossary }]] : [])
+      .use(rehypeGuard);
   const markdown = steps(false);
   const mdx = steps(true);
   return async (file) => {
