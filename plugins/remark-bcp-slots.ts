@@ -111,6 +111,7 @@ const remarkBcpSlots: Plugin<[Options?], Root> = (options = {}) => {
     }
 
     function processRun(root: Parent) {
+      wrapLiterals(root);
       const leaves = collectLeaves(root);
       const refs: MarkerRef[] = [];
       const halves: Array<{ leaf: number; start: number; raw: string }> = [];
@@ -174,6 +175,36 @@ const remarkBcpSlots: Plugin<[Options?], Root> = (options = {}) => {
       function reportUnclosed(ref: MarkerRef, next?: string) {
         const at = sourceOffset(leaves[ref.leaf]!.node, ref.marker.start);
         report('unclosed-slot', ruleMessage('unclosed-slot', { marker: ref.marker.canonical, next }), at, at + ref.marker.raw.length);
+      }
+    }
+
+    /**
+     * An escaped marker (`\\#3#`, `&#35;3#`) stays text, in a `<span data-slot="literal">`:
+     * the HTML guard lets slot syntax through only inside such an element, so the page
+     * shows the `#3#` the author wrote instead of failing the build.
+     */
+    function wrapLiterals(root: Parent) {
+      for (const leaf of collectLeaves(root)) {
+        if (leaf.node.type !== 'text') continue;
+        const text = leaf.node;
+        const map = sourceMap(text);
+        const literals = scanMarkers(text.value).markers.filter((m) => map.escaped.slice(m.start, m.end).some(Boolean));
+        if (literals.length === 0) continue;
+        const parent = leaf.ancestors[leaf.ancestors.length - 1]!;
+        const end = text.position?.end;
+        const pieces: PhrasingContent[] = [];
+        let from = 0;
+        const textAt = (value: string, offset: number | undefined): Text => {
+          const start = offset === undefined ? undefined : locator.toPoint(offset);
+          return start && end ? { type: 'text', value, position: { start, end } } : { type: 'text', value };
+        };
+        for (const marker of literals) {
+          if (marker.start > from) pieces.push(textAt(text.value.slice(from, marker.start), map.offsets[from]));
+          pieces.push(literalNode(marker.raw));
+          from = marker.end;
+        }
+        if (from < text.value.length) pieces.push(textAt(text.value.slice(from), map.offsets[from]));
+        parent.children.splice(parent.children.indexOf(text), 1, ...(pieces as never[]));
       }
     }
 
@@ -278,9 +309,12 @@ const remarkBcpSlots: Plugin<[Options?], Root> = (options = {}) => {
         const end = node.position?.end.offset;
         switch (node.type) {
           case 'link': {
-            // The link text is a run of its own; the target and title come after it.
-            const afterText = node.children.at(-1)?.position?.end.offset ?? start;
-            scanIn(node.url, 'リンク先（URL）', afterText, end);
+            // The link text is a run of its own; the target and title come after it. An
+            // autolinked URL (`https://…` in text) is its own target: the text is the URL.
+            const only = node.children.length === 1 ? node.children[0] : undefined;
+            const autolink = only?.type === 'text' && node.url.endsWith(only.value) && !source.slice(start ?? 0, end).includes('](');
+            const afterText = autolink ? start : (node.children.at(-1)?.position?.end.offset ?? start);
+            scanIn(node.url, autolink ? '自動リンクの URL（リンク先）' : 'リンク先（URL）', afterText, end);
             scanIn(node.title, 'リンクのタイトル', afterText, end);
             break;
           }
@@ -325,6 +359,16 @@ const remarkBcpSlots: Plugin<[Options?], Root> = (options = {}) => {
 };
 
 export default remarkBcpSlots;
+
+/** Slot syntax shown as written; not a text node, so no later scan takes it for a marker. */
+function literalNode(raw: string): PhrasingContent {
+  const node = {
+    type: 'bcpLiteralMarker',
+    value: raw,
+    data: { hName: 'span', hProperties: { dataSlot: 'literal' }, hChildren: [{ type: 'text', value: raw }] },
+  };
+  return node as unknown as PhrasingContent;
+}
 
 function collectLeaves(root: Parent): LeafRef[] {
   const leaves: LeafRef[] = [];

@@ -13,89 +13,23 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Element, Root, RootContent } from 'hast';
+import type { Root } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { ruleMessage, type Problem } from '../errors/catalogue.ts';
-import { scanMarkers } from '../slots/syntax.ts';
+import { findMarkersInTree, type Finding } from '../slots/guard.ts';
 
-const EXEMPT_TAGS = new Set(['code', 'script', 'style', 'template']);
+export type { Finding };
+
 /** Where markers left in the HTML can come from, searched in this order. */
 const SOURCE_DIRS = ['content', 'src/pages', 'src/components', 'src/layouts'];
 const SOURCE_FILE = /\.(mdx?|astro|ya?ml)$/;
 /** Characters of context compared on each side of a marker. */
 const CONTEXT = 12;
 
-function isExempt(element: Element): boolean {
-  const props = element.properties ?? {};
-  return EXEMPT_TAGS.has(element.tagName) || props.dataSlot !== undefined || props.dataAnswer !== undefined;
-}
-
-/** A marker found in the HTML, with the text around it for finding its source. */
-export interface Finding {
-  raw: string;
-  /** The text node or attribute value the marker is in. */
-  text: string;
-  index: number;
-  /** The attribute's HTML name, when it is in one. */
-  attribute?: string;
-  line: number;
-  column: number;
-}
-
 /** Every marker left in one HTML document, in text and in attributes. */
 export function findMarkers(html: string): Finding[] {
-  const tree = unified().use(rehypeParse).parse(html) as Root;
-  const answers = answerTexts(tree.children);
-  const found: Finding[] = [];
-  const add = (text: string, node: RootContent, attribute?: string) => {
-    for (const marker of scanMarkers(text).markers) {
-      // An attribute that repeats an answer the page shows (an aria-label naming a
-      // checklist item) holds that answer's text, not a slot.
-      if (attribute && answers.some((answer) => answer.includes(marker.raw) && text.includes(answer))) continue;
-      let line = node.position?.start.line ?? 1;
-      let column = node.position?.start.column ?? 1;
-      // In text, the marker's own place (an attribute is reported at its element).
-      if (!attribute) {
-        const before = text.slice(0, marker.start).split('\n');
-        line += before.length - 1;
-        column = before.length > 1 ? before.at(-1)!.length + 1 : column + marker.start;
-      }
-      found.push({ raw: marker.raw, text, index: marker.start, attribute, line, column });
-    }
-  };
-  const walk = (nodes: RootContent[]) => {
-    for (const node of nodes) {
-      if (node.type === 'element') {
-        if (isExempt(node)) continue;
-        for (const [name, value] of Object.entries(node.properties ?? {})) {
-          const text = Array.isArray(value) ? value.join(' ') : typeof value === 'string' ? value : undefined;
-          if (text) add(text, node, attributeName(name));
-        }
-        walk(node.children as RootContent[]);
-      } else if (node.type === 'text') {
-        add(node.value, node);
-      }
-    }
-  };
-  walk(tree.children);
-  return found;
-}
-
-/** The text of every answer shown on the page (`data-answer` elements). */
-function answerTexts(nodes: RootContent[]): string[] {
-  const texts: string[] = [];
-  const textOf = (node: RootContent): string =>
-    node.type === 'text' ? node.value : node.type === 'element' ? node.children.map((c) => textOf(c as RootContent)).join('') : '';
-  const walk = (list: RootContent[]) => {
-    for (const node of list) {
-      if (node.type !== 'element') continue;
-      if (node.properties?.dataAnswer !== undefined) texts.push(textOf(node));
-      else walk(node.children as RootContent[]);
-    }
-  };
-  walk(nodes);
-  return texts.filter((text) => text !== '');
+  return findMarkersInTree(unified().use(rehypeParse).parse(html) as Root);
 }
 
 /** Problems for every marker left in one HTML document, reported at the HTML itself. */
@@ -186,11 +120,4 @@ function pageTemplate(page: string, root: string): { file: string; line: number;
   }
   const found = candidates.find((candidate) => existsSync(path.join(root, candidate)));
   return found ? { file: found, line: 1, column: 1 } : undefined;
-}
-
-function attributeName(property: string): string {
-  if (property === 'className') return 'class';
-  if (property === 'htmlFor') return 'for';
-  if (/^(data|aria)[A-Z]/.test(property)) return property.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-  return property.toLowerCase();
 }

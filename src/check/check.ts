@@ -12,6 +12,7 @@ import { resolveToday, type Today } from '../answers/due.ts';
 import type { Answers } from '../answers/schema.ts';
 import type { SlotValues } from '../answers/values.ts';
 import { ruleMessage, type Problem, type RuleId } from '../errors/catalogue.ts';
+import { scanMarkers } from '../slots/syntax.ts';
 import { CURRENT_TEMPLATE_VERSION, slotsOf } from '../template/slots.ts';
 import { scanFiles } from './scan.ts';
 import { bundledToolFingerprint, ScanCache } from './scan-cache.ts';
@@ -145,7 +146,10 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
   };
   const tool = toolOf(options);
   const scanCache = tool ? new ScanCache(cwd, tool, slotOptions) : undefined;
-  const vfiles = await scanFiles(files, { cwd, cache: scanCache, ...slotOptions });
+  // The glossary step of the build runs in the scan too (parse.ts), with the project's terms.
+  const glossaryFile = path.resolve(cwd, GLOSSARY_FILE);
+  const glossary = existsSync(glossaryFile) ? loadGlossary(GLOSSARY_FILE, { cwd }).terms : undefined;
+  const vfiles = await scanFiles(files, { cwd, cache: scanCache, glossary, ...slotOptions });
 
   const tokens = vfiles.flatMap((file) => (file.data.bcpSlots ?? []).map((slot) => ({ file: file.path, ...slot })));
   const problems = [...missing.map(missingPath), ...loaded.problems, ...vfiles.flatMap(problemsOf)];
@@ -169,7 +173,10 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
     problems.push(...kept('checklists', inputs, load, JSON.stringify([loaded.file, values ? [...values] : null])));
   }
   // Whether an answer is unused can only be told from the whole content.
-  if (loaded.answers && values && !explicit) problems.push(...unusedAnswers(loaded, values, tokens));
+  // A file that failed to parse may use any slot it spells: none of those is called unused.
+  const unparsed = vfiles.filter((file) => file.messages.some((m) => m.ruleId === 'content-syntax'));
+  const spelled = unparsed.flatMap((file) => scanMarkers(String(file.value)).markers.map((m) => m.id));
+  if (loaded.answers && values && !explicit) problems.push(...unusedAnswers(loaded, values, [...tokens, ...spelled.map((id) => ({ id }))]));
   // The glossary is content too (the site links its terms on every page); a project
   // without one, such as a check-only folder, has nothing to check.
   if (!explicit && existsSync(path.resolve(cwd, GLOSSARY_FILE)))
@@ -215,7 +222,7 @@ function problemsOf(file: VFile): Problem[] {
   }));
 }
 
-function unusedAnswers(loaded: LoadedAnswers, values: SlotValues, tokens: readonly Token[]): Problem[] {
+function unusedAnswers(loaded: LoadedAnswers, values: SlotValues, tokens: readonly Pick<Token, 'id'>[]): Problem[] {
   const used = new Set(tokens.map((t) => t.id));
   return (
     slotsOf()

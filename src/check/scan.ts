@@ -8,11 +8,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import type { Options as SlotOptions } from '../../plugins/remark-bcp-slots.ts';
+import type { ScanOptions } from './parse.ts';
 import type { ScanCache } from './scan-cache.ts';
 
-export async function scanFiles(files: readonly string[], options: SlotOptions & { cwd: string; cache?: ScanCache | undefined }): Promise<VFile[]> {
-  const { cwd, cache, ...slotOptions } = options;
+export async function scanFiles(files: readonly string[], options: ScanOptions & { cwd: string; cache?: ScanCache | undefined }): Promise<VFile[]> {
+  const { cwd, cache, glossary, ...slotOptions } = options;
   const vfiles = await Promise.all(
     files.map(async (filePath) => new VFile({ path: path.relative(cwd, filePath), cwd, value: await readFile(filePath, 'utf8') })),
   );
@@ -20,7 +20,7 @@ export async function scanFiles(files: readonly string[], options: SlotOptions &
   let scan: ((file: VFile) => Promise<void>) | undefined;
   for (const file of vfiles) {
     if (cache?.restore(file, slotOptions)) continue;
-    scan ??= (await import('./parse.ts')).slotScanner(recorder?.options ?? slotOptions);
+    scan ??= (await import('./parse.ts')).slotScanner({ ...(recorder?.options ?? slotOptions), glossary });
     recorder?.begin();
     await scan(file);
     if (cache && recorder) cache.store(file, recorder.consulted());

@@ -78,7 +78,9 @@ export const RULES = {
   'content-syntax': rule<{ detail: string }>({
     severity: 'error',
     title: '本文の書き方の誤り',
-    message: (p) => `MDX として読めません: ${p.detail}。本文の「{」「<」は \\{ や &lt; のようにエスケープしてください。`,
+    // issue 21: a Japanese first line; the parser's own (English) text follows on the next line.
+    message: (p) =>
+      `本文を MDX として読めません。文字として書いた「{」「<」は \\{ や &lt; のようにエスケープし、タグが閉じているか確かめてください。\nMDX の解析器の説明: ${p.detail}`,
   }),
 
   // --- plan sections (src/site/plan-sections.ts): other pages link to steps by number ---

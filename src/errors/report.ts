@@ -8,7 +8,10 @@ import type { Problem } from './catalogue.ts';
 const SEVERITY_LABEL = { error: 'エラー', warning: '警告' } as const;
 
 export function formatProblem(problem: Problem): string {
-  return `${problem.file}:${problem.line}:${problem.column}  ${SEVERITY_LABEL[problem.severity]}  ${problem.message}  ${problem.ruleId}`;
+  // A message's further lines (e.g. a parser's own text) follow, indented, after the line with the rule id.
+  const [first, ...rest] = problem.message.split('\n');
+  const head = `${problem.file}:${problem.line}:${problem.column}  ${SEVERITY_LABEL[problem.severity]}  ${first}  ${problem.ruleId}`;
+  return [head, ...rest.map((line) => `    ${line}`)].join('\n');
 }
 
 export function formatSummary(errorCount: number, warningCount: number): string {

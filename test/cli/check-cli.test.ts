@@ -122,4 +122,38 @@ describe('bcp check', () => {
       'エラー 4 件、警告 0 件',
     ]);
   });
+
+  // issue 21: check runs the build's steps up to the HTML its guard reads.
+  it('rejects what the build guard would reject, at the content line, and keeps escaped markers as text', async () => {
+    const md = [
+      'エスケープした記号は文字のまま: \\#3#担当\\#3# と &#35;7#x&#35;7#。',
+      '',
+      'エスケープしてもリンク先には残る: [a](https://example.com/\\#3#)',
+      '',
+      '自動リンク: https://example.com/#3#x#3#',
+      '',
+    ].join('\n');
+    const dir = project({ 'content/a.md': md });
+    const { code, stderr } = await bcp(['check', 'content'], dir);
+    expect(code).toBe(1);
+    expect(stderr.split('\n').filter(Boolean)).toEqual([
+      'content/a.md:3:19  エラー  生成した HTML の href 属性に枠記号 `#3#` が残っています。本文の枠が解決されていないか、ページのテンプレートが枠記号を出力しています。意図して見せる場合は <code> か data-slot 属性を持つ要素の中に置いてください。  marker-in-output',
+      `content/a.md:5:28  エラー  ${ATTRIBUTE('自動リンクの URL（リンク先）', '#3#')}  slot-in-attribute`,
+      'エラー 2 件、警告 0 件',
+    ]);
+  });
+
+  it('reports an MDX syntax error in Japanese first, the parser after, and no unused answers for the slots of that file', async () => {
+    const dir = project({ 'content/plan/x.mdx': '報告先は#1#担当#1#、期限は#7#2時間以内#7#。\n\n閉じない {式\n' });
+    const { code, stderr } = await bcp(['check'], dir);
+    expect(code).toBe(1);
+    const lines = stderr.split('\n');
+    const at = lines.findIndex((line) => line.startsWith('content/plan/x.mdx:3:'));
+    expect(lines[at]).toMatch(/^content\/plan\/x\.mdx:3:\d+  エラー  本文を MDX として読めません。.+  content-syntax$/);
+    expect(lines[at + 1]).toMatch(/^ {4}MDX の解析器の説明: .*[A-Za-z]/);
+    expect(stderr).not.toContain('枠 `#1#` は本文のどこにも出てきません');
+    expect(stderr).not.toContain('枠 `#7#` は本文のどこにも出てきません');
+    // The answers no file spells are still reported.
+    expect(stderr).toContain('枠 `#15#` は本文のどこにも出てきません');
+  });
 });
