@@ -13,7 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, isMap, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
 import { ruleMessage, ruleSeverity, type Problem } from '../errors/catalogue.ts';
 import { nodeAt, offsetOf } from '../yaml/positions.ts';
 
