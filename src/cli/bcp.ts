@@ -174,6 +174,7 @@ async function main(argv: string[]): Promise<number> {
         force: { type: 'boolean', default: false },
         to: { type: 'string' },
         plan: { type: 'string', multiple: true },
+        plans: { type: 'string' },
         changed: { type: 'string' },
       },
     });

@@ -483,10 +483,10 @@ export const RULES = {
     title: '共通の回答ファイル（extends）を読めない',
     message: (p) => `extends で指す共通の回答ファイルを使えません: ${p.reason}。`,
   }),
-  'plan-not-found': rule<{ plan: string; known: string }>({
+  'plan-not-found': rule<{ plan: string; file: string; known: string }>({
     severity: 'error',
     title: '指定した計画がない',
-    message: (p) => `計画「${p.plan}」は plans/${p.plan}/answers.yaml にありません。あるのは ${p.known} です。bcp init --plan ${p.plan} で作れます。`,
+    message: (p) => `計画「${p.plan}」の ${p.file} がありません。あるのは ${p.known} です。bcp init --plan ${p.plan} で作れます。`,
   }),
 } as const;
 

@@ -23,6 +23,8 @@ export const OVERVIEW_HTML = 'index.html';
 export const OVERVIEW_CSV = 'overview.csv';
 
 export interface PlansBuildOptions {
+  /** The plans folder (`--plans`). */
+  dir: string;
   ids: readonly string[];
   outDir?: string;
   cwd?: string;
@@ -98,12 +100,12 @@ export async function runPlansBuild(options: PlansBuildOptions): Promise<BuildEx
   let today = options.today ?? '';
   try {
     for (const id of options.ids) {
-      log(`== 計画 ${id}（${planAnswersFile(id)}） ==`);
+      log(`== 計画 ${id}（${planAnswersFile(id, options.dir)}） ==`);
       let answers: Answers | undefined;
       let counts = { errors: 0, warnings: 0 };
       let planToday = options.today ?? '';
       const code = await runBuild({
-        answersFile: planAnswersFile(id),
+        answersFile: planAnswersFile(id, options.dir),
         outDir: path.join(outArg, id),
         cwd,
         log,

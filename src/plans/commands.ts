@@ -7,9 +7,15 @@ import { formatProblem, formatSummary, githubAnnotation } from '../errors/report
 import type { Problem } from '../errors/catalogue.ts';
 import { planAnswersFile } from './plans.ts';
 
-const heading = (id: string) => `== 計画 ${id}（${planAnswersFile(id)}） ==`;
+const heading = (id: string, dir: string) => `== 計画 ${id}（${planAnswersFile(id, dir)}） ==`;
 
-export async function runPlansCheck(options: { ids: readonly string[]; json: boolean; today?: string; paths: readonly string[] }): Promise<number> {
+export async function runPlansCheck(options: {
+  dir: string;
+  ids: readonly string[];
+  json: boolean;
+  today?: string;
+  paths: readonly string[];
+}): Promise<number> {
   const { runCheck } = await import('../check/check.ts');
   const seen = new Set<string>();
   const results = [];
@@ -18,7 +24,7 @@ export async function runPlansCheck(options: { ids: readonly string[]; json: boo
   let pathMissing = false;
   for (const id of options.ids) {
     // Not the report cache: its key does not cover the base a plan extends.
-    const result = await runCheck({ answersFile: planAnswersFile(id), paths: options.paths, today: options.today });
+    const result = await runCheck({ answersFile: planAnswersFile(id, options.dir), paths: options.paths, today: options.today });
     const fresh = result.problems.filter((problem) => {
       const key = JSON.stringify(problem);
       if (seen.has(key)) return false;
@@ -30,7 +36,7 @@ export async function runPlansCheck(options: { ids: readonly string[]; json: boo
     pathMissing ||= result.problems.some((problem) => problem.ruleId === 'check-path-not-found');
     results.push({ plan: id, errorCount: result.errorCount, warningCount: result.warningCount, problems: result.problems, tokens: result.tokens });
     if (!options.json) {
-      console.error(heading(id));
+      console.error(heading(id, options.dir));
       for (const problem of fresh) console.error(formatProblem(problem));
       console.error(formatSummary(result.errorCount, result.warningCount));
     }
@@ -42,13 +48,13 @@ export async function runPlansCheck(options: { ids: readonly string[]; json: boo
   return results.some((r) => r.errorCount > 0) ? 1 : 0;
 }
 
-export async function runPlansUpkeep(options: { ids: readonly string[]; today?: string }): Promise<number> {
+export async function runPlansUpkeep(options: { dir: string; ids: readonly string[]; today?: string }): Promise<number> {
   const { runUpkeep } = await import('../cli/upkeep.ts');
   let worst = 0;
   const late: string[] = [];
   for (const id of options.ids) {
-    console.error(heading(id));
-    const code = runUpkeep({ answersFile: planAnswersFile(id), today: options.today });
+    console.error(heading(id, options.dir));
+    const code = runUpkeep({ answersFile: planAnswersFile(id, options.dir), today: options.today });
     if (code === 1) late.push(id);
     worst = Math.max(worst, code);
   }
@@ -56,12 +62,12 @@ export async function runPlansUpkeep(options: { ids: readonly string[]; today?: 
   return worst;
 }
 
-export async function runPlansRevisions(options: { ids: readonly string[]; base: string }): Promise<number> {
+export async function runPlansRevisions(options: { dir: string; ids: readonly string[]; base: string }): Promise<number> {
   const { checkRevisions } = await import('../check/revisions.ts');
   const problems: Problem[] = [];
   for (const id of options.ids) {
-    const result = checkRevisions({ base: options.base, answersFile: planAnswersFile(id) });
-    console.error(heading(id));
+    const result = checkRevisions({ base: options.base, answersFile: planAnswersFile(id, options.dir) });
+    console.error(heading(id, options.dir));
     for (const problem of result.problems) console.error(formatProblem(problem));
     if (process.env.GITHUB_ACTIONS === 'true') for (const problem of result.problems) console.log(githubAnnotation(problem));
     if (result.problems.length === 0)

@@ -3,9 +3,10 @@
  * names a shared base file (e.g. `extends: ../base.yaml`, relative to the plan file) and
  * overrides it key by key.
  *
- * Merge rule: maps are merged key by key, recursively; anything else (a scalar, a list,
- * `null`) in the plan replaces the base's value whole. Lists are never concatenated: a plan
- * that writes `contacts:` owns its whole contact list.
+ * Merge rule: maps are merged key by key, recursively; `contacts` is merged on each
+ * contact's `id` (a plan overrides a shared contact by writing its id, and adds its own;
+ * it cannot drop a shared one); anything else (a scalar, any other list, `null`) in the
+ * plan replaces the base's value whole.
  *
  * Each value is located in the file that holds it: a path the plan writes points into the
  * plan, a path only the base writes points into the base (the `file` in `locate`'s answer).
@@ -45,12 +46,56 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** Maps merged key by key; anything else in `over` replaces `base`. */
-export function mergeAnswers(base: unknown, over: unknown): unknown {
+/** Lists merged item by item on their `id` rather than replaced (top-level keys). */
+export const MERGED_BY_ID = new Set(['contacts']);
+
+/** Where each item of a list merged by id came from: its index in the base and in the plan. */
+type Origins = Map<string, { base?: number; plan?: number }[]>;
+
+const withIds = (list: unknown): list is Record<string, unknown>[] =>
+  Array.isArray(list) && list.every((item) => isPlainObject(item) && typeof item.id === 'string');
+
+/**
+ * Maps merged key by key; a list in MERGED_BY_ID merged on `id` (the base's items in their
+ * order, each overridden by the plan's item of the same id, then the plan's new items);
+ * anything else in `over` replaces `base`.
+ */
+export function mergeAnswers(base: unknown, over: unknown, at: readonly PropertyKey[] = [], origins: Origins = new Map()): unknown {
+  if (at.length === 1 && MERGED_BY_ID.has(String(at[0])) && withIds(base) && withIds(over)) {
+    const list: unknown[] = [];
+    const from: { base?: number; plan?: number }[] = [];
+    base.forEach((item, i) => {
+      const j = over.findIndex((o) => o.id === item.id);
+      list.push(j === -1 ? item : mergeAnswers(item, over[j], [...at, list.length]));
+      from.push(j === -1 ? { base: i } : { base: i, plan: j });
+    });
+    over.forEach((item, j) => {
+      if (base.some((b) => b.id === item.id)) return;
+      list.push(item);
+      from.push({ plan: j });
+    });
+    origins.set(JSON.stringify(at), from);
+    return list;
+  }
   if (!isPlainObject(base) || !isPlainObject(over)) return over === undefined ? base : over;
   const merged: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(over)) merged[key] = mergeAnswers(base[key], value);
+  for (const [key, value] of Object.entries(over)) merged[key] = mergeAnswers(base[key], value, [...at, key], origins);
   return merged;
+}
+
+/** The path as written in one file (`side`), translating merged list indexes; undefined past a step that file lacks. */
+function pathIn(fieldPath: readonly PropertyKey[], side: 'base' | 'plan', origins: Origins): readonly PropertyKey[] {
+  const out: PropertyKey[] = [];
+  for (const step of fieldPath) {
+    const from = origins.get(JSON.stringify(out));
+    if (from && typeof step === 'number') {
+      const index = from[step]?.[side];
+      // Not in this file: a path that stops here, one step short of the field.
+      if (index === undefined) return [...out, -1];
+      out.push(index);
+    } else out.push(step);
+  }
+  return out;
 }
 
 /** How many steps of `fieldPath` the document has. */
@@ -116,13 +161,16 @@ export function resolveExtends(input: ExtendsInput): ExtendsResult {
     };
   }
   const { [EXTENDS_KEY]: _omit, ...own } = data;
-  const merged = mergeAnswers(base, own) as Record<string, unknown>;
+  const origins: Origins = new Map();
+  const merged = mergeAnswers(base, own, [], origins) as Record<string, unknown>;
   const locate = (fieldPath: readonly PropertyKey[], onKey = false): Position => {
-    const inPlan = depthIn(doc, fieldPath);
-    const inBase = depthIn(baseDoc, fieldPath);
+    const planPath = pathIn(fieldPath, 'plan', origins);
+    const basePath = pathIn(fieldPath, 'base', origins);
+    const inPlan = depthIn(doc, planPath);
+    const inBase = depthIn(baseDoc, basePath);
     // The plan wins a tie: it is the file a person edits for this plan.
-    if (inBase > inPlan) return basePos(offsetOf(baseDoc, fieldPath, onKey));
-    return planPos(offsetOf(doc, fieldPath, onKey));
+    if (inBase > inPlan) return basePos(offsetOf(baseDoc, basePath, onKey));
+    return planPos(offsetOf(doc, planPath, onKey));
   };
   return { data: merged, locate, problems: [], baseFile };
 }

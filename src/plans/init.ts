@@ -1,22 +1,23 @@
 /**
  * `bcp init --plan <id>`: starts `plans/<id>/answers.yaml`. With a shared base
- * (plans/base.yaml) the new plan only names it and waits for the plan's own values;
+ * (base.yaml in the plans folder) the new plan only names it and waits for the plan's own values;
  * without one it is a whole answers file, as `bcp init` writes.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ruleMessage } from '../errors/catalogue.ts';
 import { formatProblem } from '../errors/report.ts';
-import { BASE_FILE, PLAN_ID, planAnswersFile } from './plans.ts';
+import { BASE_NAME, PLAN_ID, planAnswersFile } from './plans.ts';
 
-export async function runPlanInit(options: { id: string; force: boolean; cwd?: string }): Promise<number> {
+export async function runPlanInit(options: { dir: string; id: string; force: boolean; cwd?: string }): Promise<number> {
   const cwd = options.cwd ?? process.cwd();
+  const baseFile = path.join(options.dir, BASE_NAME);
   if (!PLAN_ID.test(options.id)) {
     console.error(`計画の名前「${options.id}」は使えません。英数字・ハイフン・下線だけで、英数字から始めてください（例: east-plant）。`);
     return 2;
   }
-  const file = planAnswersFile(options.id);
-  if (!existsSync(path.resolve(cwd, BASE_FILE))) {
+  const file = planAnswersFile(options.id, options.dir);
+  if (!existsSync(path.resolve(cwd, baseFile))) {
     const { runInit } = await import('../init/init.ts');
     return runInit({ answersFile: file, force: options.force, cwd });
   }
@@ -27,7 +28,7 @@ export async function runPlanInit(options: { id: string; force: boolean; cwd?: s
     );
     return 2;
   }
-  const extendsPath = path.relative(path.dirname(target), path.resolve(cwd, BASE_FILE)).split(path.sep).join('/');
+  const extendsPath = path.relative(path.dirname(target), path.resolve(cwd, baseFile)).split(path.sep).join('/');
   mkdirSync(path.dirname(target), { recursive: true });
   writeFileSync(
     target,

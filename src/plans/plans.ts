@@ -11,19 +11,20 @@ import { ruleMessage, type Problem } from '../errors/catalogue.ts';
 
 export const PLANS_DIR = 'plans';
 export const PLAN_ANSWERS = 'answers.yaml';
-/** The shared base that `bcp init --plan` points a new plan at. */
-export const BASE_FILE = path.join(PLANS_DIR, 'base.yaml');
+/** The shared base that `bcp init --plan` points a new plan at, in the plans folder. */
+export const BASE_NAME = 'base.yaml';
 
 /** A plan id is a folder name that is safe in a URL and a file name. */
 export const PLAN_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
-export function planAnswersFile(id: string): string {
-  return path.join(PLANS_DIR, id, PLAN_ANSWERS);
+/** `dir`: the plans folder (`--plans`, default `plans`). */
+export function planAnswersFile(id: string, dir = PLANS_DIR): string {
+  return path.join(dir, id, PLAN_ANSWERS);
 }
 
 /** The plan ids of the project, sorted; empty for a single-plan project. */
-export function listPlans(cwd: string): string[] {
-  const dir = path.resolve(cwd, PLANS_DIR);
+export function listPlans(cwd: string, plansDir = PLANS_DIR): string[] {
+  const dir = path.resolve(cwd, plansDir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
   return readdirSync(dir)
     .filter((name) => PLAN_ID.test(name) && existsSync(path.join(dir, name, PLAN_ANSWERS)))
@@ -40,8 +41,9 @@ export interface Selection {
  * Which plans a command works on: the `--plan` ones; else, when `--answers` was not given
  * and the project has plans, all of them (or those `--changed` touches); else the single plan.
  */
-export function selectPlans(cwd: string, options: { plan?: string[]; answersGiven: boolean; changed?: string[] }): Selection {
-  const known = listPlans(cwd);
+export function selectPlans(cwd: string, options: { plan?: string[]; answersGiven: boolean; changed?: string[]; dir?: string }): Selection {
+  const dir = options.dir ?? PLANS_DIR;
+  const known = listPlans(cwd, dir);
   if (options.plan && options.plan.length > 0) {
     const problems = options.plan
       .filter((id) => !known.includes(id))
@@ -51,12 +53,16 @@ export function selectPlans(cwd: string, options: { plan?: string[]; answersGive
         column: 1,
         ruleId: 'plan-not-found',
         severity: 'error',
-        message: ruleMessage('plan-not-found', { plan: id, known: known.length > 0 ? known.join('、') : '（計画はまだありません）' }),
+        message: ruleMessage('plan-not-found', {
+          plan: id,
+          file: planAnswersFile(id, dir),
+          known: known.length > 0 ? known.join('、') : '（計画はまだありません）',
+        }),
       }));
     return { ids: [...new Set(options.plan)], problems };
   }
   if (options.answersGiven || known.length === 0) return { problems: [] };
-  if (options.changed) return { ids: plansTouchedBy(options.changed, known), problems: [] };
+  if (options.changed) return { ids: plansTouchedBy(options.changed, known, dir), problems: [] };
   return { ids: known, problems: [] };
 }
 
@@ -65,10 +71,11 @@ export function selectPlans(cwd: string, options: { plan?: string[]; answersGive
  * a path under `plans/<id>/` affects that plan only; any other path (the base, the content,
  * the tool) can affect every plan.
  */
-export function plansTouchedBy(changed: readonly string[], known: readonly string[]): string[] {
+export function plansTouchedBy(changed: readonly string[], known: readonly string[], dir = PLANS_DIR): string[] {
   const touched = new Set<string>();
+  const prefix = `${dir.split(path.sep).join('/').replace(/\/+$/, '')}/`;
   for (const file of changed) {
-    const match = /^plans\/([^/]+)\/./.exec(file);
+    const match = file.startsWith(prefix) ? /^([^/]+)\/./.exec(file.slice(prefix.length)) : null;
     if (match && known.includes(match[1]!)) touched.add(match[1]!);
     else if (match)
       continue; // a plan folder without answers (being removed): nothing to check
