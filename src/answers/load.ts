@@ -14,6 +14,7 @@ import { formatPath, yamlMistake, zodErrorMap, type YamlValue } from './error-ma
 import { applyVisibility, type Visibility } from './mask.ts';
 import { answersSchema, type Answers } from './schema.ts';
 import { MAX_ANSWERS_BYTES, NESTING_TOO_DEEP, bytePosition, duplicateKeyText, encodingProblem, pathNear, yamlErrorText } from '../yaml/errors.ts';
+import { EXTENDS_KEY, isPlainObject, resolveExtends } from '../plans/extends.ts';
 
 export { DEFAULT_ANSWERS_FILE } from './files.ts';
 
@@ -21,8 +22,11 @@ export interface LoadedAnswers {
   /** The validated answers, or undefined when the file has errors. */
   answers?: Answers;
   problems: Problem[];
-  /** Finds the line and column of a field (of its key with `onKey`), for checks that run after validation. */
-  locate: (fieldPath: readonly PropertyKey[], onKey?: boolean) => { line: number; column: number };
+  /**
+   * Finds the line and column of a field (of its key with `onKey`), for checks that run after validation.
+   * `file` is set when the value comes from another file (a plan's `extends:` base, src/plans/extends.ts).
+   */
+  locate: (fieldPath: readonly PropertyKey[], onKey?: boolean) => { line: number; column: number; file?: string };
   /** The file name as reported (relative to the working directory). */
   file: string;
 }
@@ -36,6 +40,8 @@ export interface LoadOptions {
   templateVersions?: Readonly<Record<string, readonly SlotDefinition[]>>;
   /** `public` masks confidential fields (see mask.ts) in the returned answers. Default: `internal`. */
   visibility?: Visibility;
+  /** Reads the file named by `extends:` (absolute path). Default: from disk; `bcp revisions` reads it at the git base. */
+  readExtends?: (absolute: string) => string;
 }
 
 export function loadAnswersFile(filePath: string, options: LoadOptions = {}): LoadedAnswers {
@@ -81,8 +87,8 @@ export function parseAnswers(text: string, file: string, options: LoadOptions = 
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
   };
-  const locate = (fieldPath: readonly PropertyKey[], onKey = false) => at(offsetOf(doc, fieldPath, onKey));
-  const problem = (ruleId: RuleId, message: string, pos: { line: number; column: number }): Problem => ({
+  let locate: LoadedAnswers['locate'] = (fieldPath, onKey = false) => at(offsetOf(doc, fieldPath, onKey));
+  const problem = (ruleId: RuleId, message: string, pos: { line: number; column: number; file?: string }): Problem => ({
     file,
     ...pos,
     ruleId,
@@ -119,6 +125,13 @@ export function parseAnswers(text: string, file: string, options: LoadOptions = 
   }
   if (data === null || data === undefined || source.trim() === '') {
     return { problems: [problem('answers-empty', ruleMessage('answers-empty', {}), { line: 1, column: 1 })], locate, file };
+  }
+  // A plan that extends a shared base: validated merged, each value located in its own file.
+  if (isPlainObject(data) && EXTENDS_KEY in data) {
+    const merged = resolveExtends({ data, doc, lineCounter, file, cwd: options.cwd ?? process.cwd(), readText: options.readExtends });
+    if (!merged.data || !merged.locate) return { problems: merged.problems, locate, file };
+    data = merged.data;
+    locate = merged.locate;
   }
 
   const result = answersSchema.safeParse(data, { error: zodErrorMap });

@@ -32,6 +32,10 @@ export interface BuildOptions {
   today?: string;
   /** Print the binder PDF too. Default: true. */
   pdf?: boolean;
+  /** A browser already started, shared by the builds of several plans (src/plans/build.ts); left open. */
+  printer?: Promise<Printer>;
+  /** Called with the check's result (the multi-plan overview counts its problems). */
+  onCheck?: (result: Awaited<ReturnType<typeof runCheck>>) => void;
 }
 
 /** 0: built; 1: the answers, content or a step failed; 2: refused before touching anything. */
@@ -71,12 +75,15 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildExit> {
   try {
     recoverAndSweep(cwd, out);
     const check = await runCheck({ answersFile: options.answersFile, cwd, today: options.today });
+    options.onCheck?.(check);
     if (check.errorCount > 0 || !check.answers) return stop(check.problems, 1);
     reportProblems(check.problems, log);
     // Chromium starts and loads its fonts while Astro builds the pages (a second core's work).
     // No browser where one is named or usually installed stops the build before Astro starts;
     // a browser that fails to start is reported by the PDF step, after the pages.
-    if (options.pdf !== false) {
+    if (options.pdf !== false && options.printer) {
+      printer = options.printer;
+    } else if (options.pdf !== false) {
       const [{ openPrinter }, { findBrowser }, { PdfError }] = await Promise.all([
         import('../pdf/print.ts'),
         import('../pdf/browser.ts'),
@@ -121,10 +128,11 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildExit> {
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    await printer?.then(
-      (opened) => opened.close(),
-      () => undefined,
-    );
+    if (printer !== options.printer)
+      await printer?.then(
+        (opened) => opened.close(),
+        () => undefined,
+      );
     abandonBuild(paths);
   }
 }

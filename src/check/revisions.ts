@@ -111,7 +111,9 @@ export function checkRevisions(options: RevisionOptions): RevisionResult {
   const answersPath = inRepo(answersFile);
   let before: Answers | undefined;
   try {
-    before = parseAnswers(git(root, ['show', `${base}:${answersPath}`]), answersPath).answers;
+    // A plan's `extends:` base is read at the base commit too, so a change of the base counts as a change of the plan.
+    const readExtends = (absolute: string) => git(root, ['show', `${base}:${inRepo(absolute)}`]);
+    before = parseAnswers(git(root, ['show', `${base}:${answersPath}`]), answersPath, { cwd: root, readExtends }).answers;
   } catch {
     before = undefined; // The file is new (or unreadable) at the base: this is the first plan.
   }

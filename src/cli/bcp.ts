@@ -173,6 +173,9 @@ async function main(argv: string[]): Promise<number> {
         base: { type: 'string' },
         force: { type: 'boolean', default: false },
         to: { type: 'string' },
+        plan: { type: 'string', multiple: true },
+        plans: { type: 'string' },
+        changed: { type: 'string' },
       },
     });
   } catch (error) {
@@ -185,6 +188,10 @@ async function main(argv: string[]): Promise<number> {
     console.error(`--today「${values.today}」は日付として読めません。2026-04-01 のように 年-月-日 で書いてください。`);
     return 2;
   }
+  // A project with plans/<id>/answers.yaml: the commands go over its plans (src/plans/).
+  const { planCommand } = await import('../plans/cli.ts');
+  const planned = await planCommand(command, values, positionals, rest);
+  if (planned !== undefined) return planned;
   switch (command) {
     case 'check': {
       const result = await checkReport({ answersFile: values.answers, paths: positionals, today: values.today });

@@ -528,6 +528,17 @@ export const RULES = {
     message: (p) =>
       `${p.passes} 回印刷しても、目次のページ番号と見出しのページが一致しませんでした。目次のページ番号の欄が狭すぎないか、印刷用の CSS を確かめてください。`,
   }),
+  // issue 24: many plans from one repository
+  'plan-extends-invalid': rule<{ reason: string }>({
+    severity: 'error',
+    title: '共通の回答ファイル（extends）を読めない',
+    message: (p) => `extends で指す共通の回答ファイルを使えません: ${p.reason}。`,
+  }),
+  'plan-not-found': rule<{ plan: string; file: string; known: string }>({
+    severity: 'error',
+    title: '指定した計画がない',
+    message: (p) => `計画「${p.plan}」の ${p.file} がありません。あるのは ${p.known} です。bcp init --plan ${p.plan} で作れます。`,
+  }),
 } as const;
 
 export type RuleId = keyof typeof RULES;
