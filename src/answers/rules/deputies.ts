@@ -1,7 +1,7 @@
 /**
  * Nobody is the only one who can start the response: each contact holding a first-response
- * role (#1# first report, #2# the other desk, #3# response lead, #10# head of the response
- * office) names a deputy, another contact by id (plan ch.4). A missing deputy is the
+ * role (#1# first report, #3# response lead, #10# head of the response office) names a
+ * deputy (a desk, #2#, is staffed by its department), another contact by id (plan ch.4). A missing deputy is the
  * company's call to make, so a warning; a deputy that is no contact, or oneself, is wrong.
  */
 import type { Problem } from '../../errors/catalogue.ts';
@@ -10,9 +10,8 @@ import type { Contact } from '../schema.ts';
 import { problemAt, type Rule } from './context.ts';
 import { contactForRole } from './roles.ts';
 
-const FIRST_RESPONSE: ReadonlyArray<[id: '1' | '2' | '3' | '10', task: string]> = [
+const FIRST_RESPONSE: ReadonlyArray<[id: '1' | '3' | '10', task: string]> = [
   ['1', '#1# 最初の報告先'],
-  ['2', '#2# もう一つの報告先'],
   ['3', '#3# 対応の中心'],
   ['10', '#10# 対策本部の責任者'],
 ];
