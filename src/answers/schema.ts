@@ -6,7 +6,7 @@
  * are worded by `error-map.ts`.
  */
 import * as z from 'zod';
-import { OUTSIDE_RESPONDER_ID } from '../template/slots.ts';
+import { CURRENT_TEMPLATE_VERSION, OUTSIDE_RESPONDER_ID, TEMPLATE_VERSIONS } from '../template/slots.ts';
 
 // C0 controls except none: single-line answers hold no tab, newline or other control,
 // nor the bidirectional overrides that make text read differently from how it is stored.
@@ -59,24 +59,30 @@ export const isoDate = z
 
 const email = z.email({ error: 'メールアドレスの形になっていません（例: it@example.co.jp）。' });
 
+/** Each slot's own question (src/template/slots.ts), so an editor shows what the slot asks. */
+function asks(id: number): string {
+  const slot = TEMPLATE_VERSIONS[CURRENT_TEMPLATE_VERSION]?.find((s) => s.id === id);
+  return slot ? `#${id}# ${slot.label}: ${slot.question}（見本: ${slot.sample}）` : `#${id}#`;
+}
+
 export const slotsSchema = z
   .strictObject({
-    1: roleName,
-    2: roleName,
-    3: roleName,
-    4: line(80).meta({ description: '判断基準3の前半（「…し、」で終わる句）' }),
-    5: line(80).meta({ description: '判断基準4の前半（「…により」で終わる句）' }),
-    6: z.array(line(60)).min(1, { error: 'システムを1つ以上挙げてください。' }).meta({ description: 'ログを記録・収集しているシステム' }),
-    7: duration,
-    8: z.array(roleName).min(2, { error: '報告の順番を2つ以上の役職で書いてください。' }).meta({ description: 'エスカレーションルート（順番どおり）' }),
-    9: duration,
-    10: roleName,
-    13: z.strictObject({ from: roleName, to: roleName }).meta({ description: '日次の進捗報告（from から to へ）' }),
-    14: roleName,
-    15: frequency,
-    16: frequency,
-    17: frequency,
-    18: frequency,
+    1: roleName.meta({ description: asks(1) }),
+    2: roleName.meta({ description: asks(2) }),
+    3: roleName.meta({ description: asks(3) }),
+    4: line(80).meta({ description: asks(4) }),
+    5: line(80).meta({ description: asks(5) }),
+    6: z.array(line(60)).min(1, { error: 'システムを1つ以上挙げてください。' }).meta({ description: asks(6) }),
+    7: duration.meta({ description: asks(7) }),
+    8: z.array(roleName).min(2, { error: '報告の順番を2つ以上の役職で書いてください。' }).meta({ description: asks(8) }),
+    9: duration.meta({ description: asks(9) }),
+    10: roleName.meta({ description: asks(10) }),
+    13: z.strictObject({ from: roleName, to: roleName }).meta({ description: asks(13) }),
+    14: roleName.meta({ description: asks(14) }),
+    15: frequency.meta({ description: asks(15) }),
+    16: frequency.meta({ description: asks(16) }),
+    17: frequency.meta({ description: asks(17) }),
+    18: frequency.meta({ description: asks(18) }),
   })
   .partial()
   .meta({ description: 'ひな形の枠ごとの回答。11・12 は contacts の outside-responder から取る。' });
@@ -123,6 +129,14 @@ export const contactSchema = z
     mobile: phoneNumber.optional().meta({ description: '携帯電話（社内ネットワークが止まってもつながる番号。公開版では「非公開」と表示）' }),
     email: email.optional().meta({ description: 'メールアドレス（公開版では「非公開」と表示）' }),
     note: line(200).optional(),
+    aliases: z
+      .array(roleName)
+      .optional()
+      .meta({ description: '計画や slots でこの役割を別の言い方で書くときの名前（例: 工場長）。1つの名前は1つの連絡先にだけ書く' }),
+    deputy: z
+      .string()
+      .optional()
+      .meta({ description: 'この人が不在・連絡不能のときに代わる連絡先の id（初動の役割を持つ連絡先には必ず書く）' }),
     public: z
       .boolean()
       .optional()
@@ -214,13 +228,24 @@ export const biaProcessSchema = z
   })
   .meta({ id: 'biaProcess', description: '事業を続けるための業務1件' });
 
+export const backupCopySchema = z
+  .strictObject({
+    kind: line(60).meta({
+      description: 'このコピーの媒体の種類（例: NAS、外付けHDD、クラウドのバックアップサービス）。クラウドサービスの事業者が持つ本番のデータそのものはコピーに数えない',
+    }),
+    offline: z.boolean().optional().meta({ description: 'true: ネットワークから切り離している、または書き換えられない（イミュータブルな）コピー' }),
+    offsite: z.boolean().optional().meta({ description: 'true: 本番とは別の建物・遠隔地に置いている（place にその場所を書く）' }),
+    place: line(60).optional().meta({ description: '置き場所（例: 本社事務所の金庫、工場のサーバラック）' }),
+  })
+  .meta({ id: 'backupCopy', description: '本番とは別に持つバックアップのコピー1つ' });
+
 export const backupSchema = z
   .strictObject({
-    copies: z.int().min(0).meta({ description: '本番とは別に持っているバックアップの数（3-2-1 では 2 以上）' }),
-    media: z.array(line(40)).min(1, { error: '保存先の媒体を1つ以上書いてください。' }).meta({ description: '保存先の媒体の種類（例: NAS、外付けHDD、クラウド）。3-2-1 では2種類以上' }),
+    copies: z
+      .array(backupCopySchema)
+      .min(1, { error: 'バックアップのコピーを1つ以上書いてください（なければ backup ごと消します）。' })
+      .meta({ description: '本番とは別に持つコピー（3-2-1 では2つ以上・2種類以上の媒体・1つはオフライン・1つは場所を書いて別の場所）' }),
     schedule: line(40).optional().meta({ description: 'バックアップを取る頻度（例: 毎日 22時）。復旧後に打ち直すデータの範囲の目安になる' }),
-    offline: z.boolean().meta({ description: 'ネットワークから切り離した、または書き換えられない（イミュータブルな）コピーがある' }),
-    offsite: z.boolean().meta({ description: 'コピーの1つを別の建物・遠隔地に置いている' }),
     lastRestoreTest: isoDate.optional().meta({ description: 'バックアップから実際に戻してみた最後の日' }),
   })
   .meta({ id: 'backup', description: 'システム1つのバックアップの状況' });
@@ -237,6 +262,9 @@ export const biaSystemSchema = z
 
 export const biaSchema = z
   .strictObject({
+    restartTarget: duration
+      .optional()
+      .meta({ description: '工場の操業（生産と出荷）を再開する目標（例: 2日以内）。優先度 S・A のシステムの RTO はこの中に収める' }),
     axes: z.array(biaAxisSchema).min(1, { error: '影響を測る軸を1つ以上書いてください。' }),
     processes: z.array(biaProcessSchema).min(1, { error: '業務を1つ以上書いてください。' }),
     systems: z.array(biaSystemSchema).min(1, { error: 'システムを1つ以上書いてください。' }),
@@ -291,6 +319,20 @@ export const answersSchema = z
     upkeep: upkeepSchema.optional(),
     waivers: waiversSchema.optional(),
     bia: biaSchema.optional(),
+    containment: z
+      .array(z.literal([...THREAT_ENTRY_NUMBERS]))
+      .min(1)
+      .optional()
+      .meta({
+        description:
+          '被害の拡大を防ぐとき先に止める入口の番号（止める順）。評価 3・4・BAD の入口とインターネットの出入口（8）を含め、BAD は大きいものとして低い評価の入口より前に置く。書かなければ 8 と評価 4・BAD・3 の入口の順',
+      }),
+    externalCommunication: z
+      .strictObject({
+        decidedBy: roleName.meta({ description: '社外（取引先・報道・公的機関）に何を伝えるかを決める役割（計画の「経営層」）。1つの役割にする' }),
+      })
+      .optional()
+      .meta({ description: '社外への連絡を決める人' }),
   })
   .superRefine((answers, ctx) => {
     const seen = new Set<string>();
@@ -299,6 +341,12 @@ export const answersSchema = z
         ctx.addIssue({ code: 'custom', path: ['contacts', index, 'id'], message: `id「${contact.id}」が重複しています。連絡先ごとに別の id にしてください。` });
       }
       seen.add(contact.id);
+    });
+    const order = answers.containment ?? [];
+    order.forEach((entry, index) => {
+      if (order.indexOf(entry) !== index) {
+        ctx.addIssue({ code: 'custom', path: ['containment', index], message: `入口 ${entry} が2回書かれています。1回だけにしてください。` });
+      }
     });
     const responder = answers.contacts.find((c) => c.id === OUTSIDE_RESPONDER_ID);
     if (responder && responder.organisation === undefined) {
@@ -316,3 +364,4 @@ export type ResidualRisk = z.infer<typeof residualRisk>;
 export type Bia = z.infer<typeof biaSchema>;
 export type BiaSystem = z.infer<typeof biaSystemSchema>;
 export type Backup = z.infer<typeof backupSchema>;
+export type BackupCopy = z.infer<typeof backupCopySchema>;

@@ -15,11 +15,17 @@ import { PRIORITIES, systemPriorities, type Priority } from './matrix.ts';
 export const RESTORE_TEST_MONTHS = 12;
 
 export interface BackupStatus {
-  /** 3 copies (the original and 2 more), 2 kinds of media, 1 copy offline and away. */
+  /** 3 copies (the original and 2 more), 2 kinds of media, 1 copy offline, 1 copy off-site at a named place. */
   meets321: boolean;
   /** What 3-2-1 lacks, in words (empty when met). */
   gaps321: string[];
+  /** Copies besides the original. */
+  copies: number;
+  /** Distinct kinds of media among the copies. */
+  kinds: number;
   offline: boolean;
+  /** A copy is kept away from the original, at a named place. */
+  offsite: boolean;
   lastRestoreTest?: string;
   /** Days since the last restore test (undefined: never tested). */
   restoreTestAge?: number;
@@ -36,21 +42,39 @@ export interface RecoveryStep {
   backup: BackupStatus;
 }
 
+/** Normalised kind of medium: 「外付けHDD（毎週入れ替え）」 and 「外付けHDD」 are one kind. */
+function mediumKind(kind: string): string {
+  return kind
+    .normalize('NFKC')
+    .replace(/\([^()]*\)/g, '')
+    .replace(/\s+/g, '')
+    .toLowerCase();
+}
+
+/**
+ * 3-2-1 read from the copies themselves, never from a claim: each part is met only when a
+ * copy says so (an off-site copy counts only with its place named).
+ */
 export function backupStatus(system: BiaSystem, today: string): BackupStatus {
-  const backup = system.backup;
+  const list = system.backup?.copies ?? [];
   const gaps: string[] = [];
-  const copies = backup?.copies ?? 0;
-  const media = new Set(backup?.media.map((m) => m.normalize('NFKC').trim()) ?? []);
-  if (copies < 2) gaps.push(`本番のほかのコピーが${copies}つ（2つ要る）`);
-  if (media.size < 2) gaps.push(`媒体が${media.size}種類（2種類要る）`);
-  if (!backup?.offline) gaps.push('オフラインのコピーがない');
-  if (!backup?.offsite) gaps.push('別の場所に置いたコピーがない');
-  const last = backup?.lastRestoreTest;
+  const kinds = new Set(list.map((c) => mediumKind(c.kind))).size;
+  const offline = list.some((c) => c.offline === true);
+  const offsite = list.some((c) => c.offsite === true && c.place !== undefined);
+  const unplaced = list.some((c) => c.offsite === true && c.place === undefined);
+  if (list.length < 2) gaps.push(`本番のほかのコピーが${list.length}つ（2つ要る）`);
+  if (kinds < 2) gaps.push(`コピーの媒体が${kinds}種類（2種類要る）`);
+  if (!offline) gaps.push('オフラインのコピーがない');
+  if (!offsite) gaps.push(unplaced ? '別の場所に置くコピーの場所（place）が書かれていない' : '別の場所に置いたコピーがない');
+  const last = system.backup?.lastRestoreTest;
   const fresh = last !== undefined && addInterval(last, { months: RESTORE_TEST_MONTHS }) >= today;
   return {
     meets321: gaps.length === 0,
     gaps321: gaps,
-    offline: backup?.offline ?? false,
+    copies: list.length,
+    kinds,
+    offline,
+    offsite,
     lastRestoreTest: last,
     restoreTestAge: last === undefined ? undefined : daysBetween(last, today),
     restoreTestFresh: fresh,

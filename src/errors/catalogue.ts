@@ -324,13 +324,113 @@ export const RULES = {
     severity: 'warning',
     title: '3-2-1 を満たさないバックアップ',
     message: (p) =>
-      `\`${p.path}\`: システム「${p.system}」のバックアップは 3-2-1（本番を含めて3つ、2種類の媒体、1つはオフラインで別の場所）を満たしていません（${p.gaps}）。足りないコピーを用意し、backup に書いてください。`,
+      `\`${p.path}\`: システム「${p.system}」のバックアップは 3-2-1（本番を含めて3つ、2種類の媒体、1つはオフライン、1つは場所を書いて別の場所）を満たしていません（${p.gaps}）。足りないコピーを用意し、backup.copies にコピーごとの媒体・offline・offsite・place を書いてください。`,
   }),
   'bia-rto-before-grasp': rule<{ path: string; system: string; rto: string; grasp: string }>({
     severity: 'warning',
     title: '概況把握より短い RTO',
     message: (p) =>
       `\`${p.path}\`: システム「${p.system}」の目標復旧時間（${p.rto}）が、概況把握の目標（#7# の ${p.grasp}）より短くなっています。被害の範囲が分かる前に戻すことになるので、RTO を ${p.grasp.replace(/以内$/, '')}以上にするか、概況把握の目標を短くしてください。`,
+  }),
+
+  // <issue 20>: contradictions between times, containment order, backups, roles and deputies
+  'restart-target-missing': rule<{ path: string }>({
+    severity: 'warning',
+    title: '操業再開の目標がない',
+    message: (p) =>
+      `\`${p.path}\`: 工場の操業（生産と出荷）を再開する目標（bia.restartTarget）が書かれていないので、システムの RTO が間に合うか確かめられません。経営層が決めた目標を「2日以内」のように bia.restartTarget に書いてください。`,
+  }),
+  'rto-beyond-restart': rule<{ path: string; system: string; priority: string; rto: string; target: string }>({
+    severity: 'error',
+    title: '操業再開の目標より長い RTO',
+    message: (p) =>
+      `\`${p.path}\`: 優先度 ${p.priority} のシステム「${p.system}」の目標復旧時間（${p.rto}）が、工場の操業再開の目標（bia.restartTarget の ${p.target}）より長くなっています。このシステムなしでは操業を再開できないので、RTO を ${p.target.replace(/以内$/, '')}以内に収めるか、再開の目標を見直してください。`,
+  }),
+  'rto-priority-order': rule<{ path: string; system: string; priority: string; rto: string; other: string; otherPriority: string; otherRto: string; otherPath: string }>({
+    severity: 'warning',
+    title: '優先度の順にならない RTO',
+    message: (p) =>
+      `\`${p.path}\`: 優先度 ${p.priority} のシステム「${p.system}」の目標復旧時間（${p.rto}）が、優先度 ${p.otherPriority} の「${p.other}」（\`${p.otherPath}\` の ${p.otherRto}）より短くなっていません。優先度の高いシステムほど早く戻す計画なので、RTO を短くするか、業務の影響と依存度を見直してください。`,
+  }),
+  'exercise-after-deadline': rule<{ path: string; scenario: string; time: string; target: string; value: string }>({
+    severity: 'warning',
+    title: '訓練の時間の流れに合わない目標',
+    message: (p) =>
+      `\`${p.path}\`: 訓練「${p.scenario}」の「${p.time}」の場面は、${p.target}（${p.value}）を期限として引いていますが、その時刻には期限を過ぎています。訓練では遅れとして扱われます。目標が実際の手順の時間に合っているか見直してください。`,
+  }),
+  'containment-missing-entry': rule<{ path: string; entry: number; level: string }>({
+    severity: 'error',
+    title: '先に止める入口から抜けた入口',
+    message: (p) =>
+      `\`${p.path}\`: 入口 No.${p.entry}（評価 ${p.level}）が、先に止める入口（containment）にありません。評価 3・4・BAD の入口は計画 3.1 ④ で先に止めると決めているので、containment に ${p.entry} を足してください。`,
+  }),
+  'containment-missing-exit': rule<{ path: string }>({
+    severity: 'warning',
+    title: '先に止める入口にないインターネットの出入口',
+    message: (p) =>
+      `\`${p.path}\`: インターネットの出入口（No.8）が、先に止める入口（containment）にありません。攻撃者の遠隔操作と情報の持ち出しを断つため、訓練でも最初に止める入口です。containment の先頭に 8 を足してください。`,
+  }),
+  'containment-order': rule<{ path: string; entry: number; level: string; before: number; beforeLevel: string }>({
+    severity: 'warning',
+    title: '評価の低い入口より後に止める入口',
+    message: (p) =>
+      `\`${p.path}\`: 入口 No.${p.entry}（評価 ${p.level}）が、評価の低い入口 No.${p.before}（評価 ${p.beforeLevel}）より後に並んでいます。評価 3・4 と、分かるまで大きいものとして扱う BAD の入口は、評価 1・2 の入口より前に置いてください（インターネットの出入口 No.8 は先頭でよい）。`,
+  }),
+  'backup-provider-copy': rule<{ path: string; system: string; kind: string }>({
+    severity: 'warning',
+    title: 'コピーに数えたサービス事業者の保管',
+    message: (p) =>
+      `\`${p.path}\`: システム「${p.system}」のコピー「${p.kind}」は、サービスの事業者が持つ本番のデータそのものと読めます。事業者の障害や乗っ取られたアカウントからの削除には本番と一緒に巻き込まれるので、コピーに数えません。別の媒体に書き出したコピーに書き換えるか、本当に別のバックアップなら「バックアップサービス」などと分かる名前にしてください。`,
+  }),
+  'role-alias-missing': rule<{ path: string; role: string; contactRole: string; contactPath: string }>({
+    severity: 'warning',
+    title: '連絡先の役割と名前が一致しない役割',
+    message: (p) =>
+      `\`${p.path}\`: 「${p.role}」は連絡先の役割「${p.contactRole}」（\`${p.contactPath}\`）と名前が一致しません。同じ人なら \`${p.contactPath}\` に aliases: [${p.role}] と書くか、ここを「${p.contactRole}」にそろえてください。`,
+  }),
+  'role-alias-duplicate': rule<{ path: string; alias: string; other: string }>({
+    severity: 'error',
+    title: '2つの連絡先にある別名',
+    message: (p) =>
+      `\`${p.path}\`: 別名「${p.alias}」は \`${p.other}\` にもあります。同じ名前で2人を指すと、報告がどちらに届くか決まりません。1つの名前は1つの連絡先にだけ書いてください。`,
+  }),
+  'channel-without-number': rule<{ path: string; role: string; contactPath: string }>({
+    severity: 'error',
+    title: '電話番号のない報告の窓口',
+    message: (p) =>
+      `\`${p.path}\`: 異常を知らせる窓口「${p.role}」の連絡先（\`${p.contactPath}\`）に電話番号がありません。社内のネットワークやメールが止まっても知らせられるよう、phone（窓口なら固定電話でよい）か mobile を書いてください。`,
+  }),
+  'deputy-missing': rule<{ path: string; role: string; tasks: string }>({
+    severity: 'warning',
+    title: '代わりの人が決まっていない初動の担当',
+    message: (p) =>
+      `\`${p.path}\`: 「${p.role}」は初動の役割（${p.tasks}）を持っていますが、代わりの人が決まっていません。不在や連絡がつかないときに代わる連絡先の id を deputy に書いてください（計画 4章）。`,
+  }),
+  'deputy-unknown': rule<{ path: string; deputy: string; known: string; self: boolean }>({
+    severity: 'error',
+    title: '代わりの人が連絡先にない',
+    message: (p) =>
+      p.self
+        ? `\`${p.path}\`: 代わりの人（deputy）に自分自身の id「${p.deputy}」が書かれています。別の連絡先の id を書いてください。`
+        : `\`${p.path}\`: 代わりの人（deputy）の「${p.deputy}」は contacts の id にありません（ある id: ${p.known}）。連絡先の id を書いてください。`,
+  }),
+  'external-decider-missing': rule<{ path: string }>({
+    severity: 'warning',
+    title: '社外への連絡を決める人がいない',
+    message: (p) =>
+      `\`${p.path}\`: 社外（取引先・報道・公的機関）に何を伝えるかを決める役割（externalCommunication.decidedBy）が書かれていません。計画では経営層が決めます（4章・3.2 ③・5.2）。その役割を1つ、contacts の役割の名前で書いてください。`,
+  }),
+  'external-decider-unknown': rule<{ path: string; role: string; known: string }>({
+    severity: 'error',
+    title: '社外への連絡を決める人が連絡先にない',
+    message: (p) =>
+      `\`${p.path}\`: 社外への連絡を決める「${p.role}」は、連絡先（contacts）の役割にも別名（aliases）にもありません（いまある役割: ${p.known}）。contacts の役割の名前で書いてください。`,
+  }),
+  'external-decider-not-on-route': rule<{ path: string; role: string }>({
+    severity: 'warning',
+    title: '社外への連絡を決める人に報告が届かない',
+    message: (p) =>
+      `\`${p.path}\`: 社外への連絡を決める「${p.role}」が、エスカレーションルート（#8#）にいません。決める人に第一報が届くよう、ルートに入れてください。`,
   }),
 
   // --- answers: upkeep due dates (src/answers/due.ts) ----------------------------

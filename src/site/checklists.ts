@@ -19,7 +19,8 @@ import {
   type GeneratorName,
 } from '../collections/checklists.ts';
 import { PAGES } from './paths.ts';
-import { assessmentOf, highRiskNumbers, unknownRiskNumbers } from './threats.ts';
+import { containmentOrder } from '../answers/containment.ts';
+import { assessmentOf, unknownRiskNumbers } from './threats.ts';
 
 /** A piece of item text: our words, or an answer shown verbatim. */
 export type Part = string | { answer: string };
@@ -107,7 +108,7 @@ function instances(each: GeneratorName, { answers, entries }: ChecklistInput): I
   };
   switch (each) {
     case 'high-risk-entry':
-      return highRiskNumbers(answers).map(entryVars);
+      return containmentOrder(answers).map(entryVars);
     case 'unknown-entry':
       return unknownRiskNumbers(answers).map(entryVars);
     case 'log-system':

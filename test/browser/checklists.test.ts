@@ -78,15 +78,16 @@ describe('checklists from the answers', () => {
   it('closes the high-risk entries first, the unknown (BAD) ones with them', () => {
     const list = incidentChecklist(exampleInput());
     const first = list.phases[2]!.items.map((i) => i.id);
-    expect(first.slice(0, 8)).toEqual([
+    expect(first.slice(0, 9)).toEqual([
       'first-scope',
       'first-safety',
+      'first-close-08',
+      'first-close-10',
+      'first-close-07',
+      'first-close-02',
       'first-close-06',
       'first-close-09',
       'first-close-13',
-      'first-close-02',
-      'first-close-07',
-      'first-close-10',
     ]);
     expect(item(list, 'first-close-06').threats).toEqual([6]);
     expect(partsText(item(list, 'first-close-10').text)).toBe('先に止める入口「No.10」を止めた・切り離した（評価 BAD（不明））');

@@ -104,7 +104,7 @@ describe('the self-score', () => {
         TODAY,
       ),
     ).toMatchObject({ verdict: '未評価', points: undefined });
-    const noOffline = variant((a) => a.bia!.systems.forEach((s) => s.backup && (s.backup.offline = false)));
+    const noOffline = variant((a) => a.bia!.systems.forEach((s) => s.backup?.copies.forEach((c) => (c.offline = false))));
     expect(scoreItem(backup, noOffline, TODAY)).toMatchObject({ verdict: '未実施', points: 0 });
   });
 

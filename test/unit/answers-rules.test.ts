@@ -89,7 +89,7 @@ describe('consistency rules', () => {
   it('route-duplicate-role: nobody twice on the route (a warning)', () => {
     const text = swap(example, '    - 主要取引先\n', '    - 主要取引先\n    - 工場長（製造担当取締役）\n');
     expect(rules(text)).toEqual([
-      `answers.yaml:${at(text, '工場長（製造担当取締役）\n  9:')}  警告  \`slots.8[4]\`: 「工場長（製造担当取締役）」がエスカレーションルートの 2 番目と 5 番目の両方にあります。どちらか1つにしてください。  route-duplicate-role`,
+      `answers.yaml:${at(text, '工場長（製造担当取締役）\n  # #9#')}  警告  \`slots.8[4]\`: 「工場長（製造担当取締役）」がエスカレーションルートの 2 番目と 5 番目の両方にあります。どちらか1つにしてください。  route-duplicate-role`,
     ]);
   });
 

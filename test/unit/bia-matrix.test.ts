@@ -115,12 +115,20 @@ describe('the recovery order', () => {
 });
 
 describe('backup status', () => {
-  const full = { copies: 2, media: ['NAS', '外付けHDD'], offline: true, offsite: true, lastRestoreTest: '2025-11-01' };
+  const away = { kind: '外付けHDD', offline: true, offsite: true, place: '本社の金庫' };
+  const full = { copies: [{ kind: 'NAS' }, away], lastRestoreTest: '2025-11-01' };
   const cases: Array<[string, Partial<typeof full> | undefined, boolean, string[]]> = [
     ['3-2-1 met', {}, true, []],
-    ['one copy only', { copies: 1 }, false, ['本番のほかのコピーが1つ（2つ要る）']],
-    ['one kind of media (spelling differs only in width)', { media: ['NAS', 'ＮＡＳ'] }, false, ['媒体が1種類（2種類要る）']],
-    ['nothing offline or away', { offline: false, offsite: false }, false, ['オフラインのコピーがない', '別の場所に置いたコピーがない']],
+    ['one copy only', { copies: [away] }, false, ['本番のほかのコピーが1つ（2つ要る）', 'コピーの媒体が1種類（2種類要る）']],
+    [
+      'one kind of media (spelling differs only in width and a note)',
+      { copies: [{ kind: 'ＮＡＳ（毎日）' }, { ...away, kind: 'NAS' }] },
+      false,
+      ['コピーの媒体が1種類（2種類要る）'],
+    ],
+    ['nothing offline or away', { copies: [{ kind: 'NAS' }, { kind: '外付けHDD' }] }, false, ['オフラインのコピーがない', '別の場所に置いたコピーがない']],
+    ['away with no place named', { copies: [{ kind: 'NAS' }, { kind: '外付けHDD', offline: true, offsite: true }] }, false, ['別の場所に置くコピーの場所（place）が書かれていない']],
+    ['offline on one copy, away on the other', { copies: [{ kind: 'NAS', offline: true }, { kind: 'クラウドバックアップ', offsite: true, place: '事業者のデータセンター' }] }, true, []],
   ];
   it.each(cases)('%s', (_name, change, meets, gaps) => {
     const status = backupStatus({ name: 'サーバ', backup: { ...full, ...change } }, '2026-11-01');

@@ -1,7 +1,8 @@
 /**
  * The people the plan sends reports to must be reachable when the company network and
  * email are down: each role the plan names has a contact, each such staff contact has
- * a mobile, each outside one a phone, and the outside responder (#11#, #12#) a phone.
+ * a mobile (the other desk, #2#, may do with its landline), each outside one a phone, and
+ * the outside responder (#11#, #12#) a phone.
  */
 import type { Problem } from '../../errors/catalogue.ts';
 import { OUTSIDE_RESPONDER_ID } from '../../template/slots.ts';
@@ -21,8 +22,9 @@ export const contactRules: Rule = (context) => {
   for (const field of fields) {
     for (const role of rolesIn(field.value, contacts)) {
       const contact = contactForRole(role, contacts);
-      if (contact) key.add(contact);
-      else problems.push(problemAt(context, 'role-without-contact', field.path, { path: formatPath(field.path), role }));
+      // The other desk (#2#) may be reached on its landline: the rule channel-without-number asks for a number there.
+      if (contact && field.path.join('.') !== 'slots.2') key.add(contact);
+      else if (!contact) problems.push(problemAt(context, 'role-without-contact', field.path, { path: formatPath(field.path), role }));
     }
   }
   for (const role of answers.slots[8] ?? []) {

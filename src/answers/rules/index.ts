@@ -6,13 +6,20 @@
 import type { Problem } from '../../errors/catalogue.ts';
 import { resolveToday } from '../due.ts';
 import type { LoadedAnswers } from '../load.ts';
+import { backupCopyRules } from './backup-copies.ts';
 import { biaRules } from './bia.ts';
 import { contactRules } from './contacts.ts';
+import { containmentRules } from './containment.ts';
 import type { Rule, RuleContext } from './context.ts';
+import { deputyRules } from './deputies.ts';
+import { exerciseTimeRules } from './exercise-times.ts';
+import { externalCommunicationRules } from './external-communication.ts';
 import { frequencyRules } from './frequency.ts';
 import { markupRules } from './markup.ts';
 import { personalDataRules } from './personal-data.ts';
+import { recoveryTimeRules } from './recovery-times.ts';
 import { revisionRules } from './revisions.ts';
+import { roleNameRules } from './role-names.ts';
 import { routeRules } from './route.ts';
 import { threatRules } from './threats.ts';
 import { timingRules } from './timing.ts';
@@ -32,6 +39,14 @@ export const ANSWER_RULES: readonly Rule[] = [
   revisionRules,
   upkeepRules,
   biaRules,
+  // issue 20: the plan's parts agree with each other.
+  recoveryTimeRules,
+  exerciseTimeRules,
+  containmentRules,
+  backupCopyRules,
+  roleNameRules,
+  deputyRules,
+  externalCommunicationRules,
 ];
 
 export interface RuleOptions {

@@ -20,10 +20,16 @@ export function contactForRole(role: string, contacts: readonly Contact[]): Cont
   const full = normalizeRole(role);
   const base = baseRole(role);
   return (
-    contacts.find((c) => normalizeRole(c.role) === full) ??
+    exactContactForRole(role, contacts) ??
     contacts.find((c) => baseRole(c.role) === base) ??
     contacts.find((c) => full.startsWith(`${baseRole(c.role)}の`) || full.startsWith(`${normalizeRole(c.role)}の`))
   );
+}
+
+/** The contact whose role, or one of whose declared aliases, is exactly this name (width and spaces aside). */
+export function exactContactForRole(role: string, contacts: readonly Contact[]): Contact | undefined {
+  const full = normalizeRole(role);
+  return contacts.find((c) => normalizeRole(c.role) === full) ?? contacts.find((c) => (c.aliases ?? []).some((alias) => normalizeRole(alias) === full));
 }
 
 /** Whether two role names mean the same role (same contact, or same words). */
