@@ -5,7 +5,9 @@
  * answers give another company's exercise, with nothing left of the example company.
  *
  * Which scenarios: ransomware on the system to restore first; malware brought in on a
- * USB stick or a maintenance PC; a mail-borne infection or a cloud account takeover.
+ * USB stick or a maintenance PC; a mail-borne infection or a cloud account takeover; and
+ * the two IPA finds most realistic for a factory: a system that stops for no visible
+ * reason, and a leak of information the company holds (written in scenarios-more.ts).
  * The variant of each follows the threat entries the company marked high or BAD, and the
  * scenarios on such entries come first.
  */
@@ -16,6 +18,7 @@ import type { Answers } from '../answers/schema.ts';
 import { outsideResponder } from '../answers/values.ts';
 import type { Part } from '../site/checklists.ts';
 import { assessmentOf } from '../site/threats.ts';
+import { leakScenario, systemStopScenario, type ScenarioContext } from './scenarios-more.ts';
 
 export interface Prompt {
   text: Part[];
@@ -39,7 +42,7 @@ export interface Inject {
 }
 
 export interface Scenario {
-  id: 'ransomware' | 'brought-in' | 'mail-cloud';
+  id: 'ransomware' | 'brought-in' | 'mail-cloud' | 'system-stop' | 'leak';
   title: string;
   /** The threat entries the scenario goes through. */
   entries: number[];
@@ -157,12 +160,12 @@ export function exerciseScenarios(answers: Answers, today: string): Scenario[] {
         text: ['別の部署のパソコンでも同じメッセージが出た。', lead, 'の携帯電話に、現場から問い合わせが続いている。'],
         questions: [
           { text: ['被害が広がらないように、どこを止めますか。誰に助けを求めますか。'], plan: '3.1.4' },
-          { text: ['攻撃者のメッセージに返事をしたり、払ったりしてよいですか。'], plan: '3.2.4' },
+          { text: ['攻撃者のメッセージに返事をしたり、払ったりしてよいですか。'], plan: '3.2.5' },
         ],
         expected: [
           { text: ['インターネットとの出入口と、リスクが大きいと評価した入口を先に止める'], plan: '3.1.4' },
           { text: [firm, 'に電話し、調査と復旧の支援を頼むか決める'], plan: '3.1.4' },
-          { text: ['脅迫には個人で返事も支払いもしない。対応は対策本部が決める'], plan: '3.2.4' },
+          { text: ['身代金は払わない。脅迫には個人で返事をせず、脅迫文は証拠として残す。攻撃者との連絡は対策本部だけが決める'], plan: '3.2.5' },
         ],
       },
       reportInject([last, 'から「', system(0), 'が止まっていると聞いた。納期は大丈夫か」と問い合わせが来る。']),
@@ -290,16 +293,28 @@ export function exerciseScenarios(answers: Answers, today: string): Scenario[] {
     ],
   };
 
-  const scenarios = [ransomware, broughtIn, mailCloud];
+  const shared: ScenarioContext = { answers, today, receiver, lead, head, liaison, firm, last, graspMinutes, reportInject, graspInject };
+  const scenarios = [ransomware, broughtIn, mailCloud, systemStopScenario(shared), leakScenario(shared)];
   for (const scenario of scenarios) scenario.injects.sort((x, y) => x.minutes - y.minutes);
   // Scenarios through an entry the company marked high or BAD first (a stable sort keeps the rest in order).
   return scenarios.sort((x, y) => Number(y.onMarkedEntry) - Number(x.onMarkedEntry));
 }
 
-/** The closing questions of every exercise (the after-action review starts from them). */
+/**
+ * The closing questions of every exercise: the after-action review, one question per point
+ * of IPA's review sheet for a tabletop exercise (purpose achieved, understanding of the
+ * procedure, coordination, leadership, sharing and records, issues, actions for next time,
+ * overall), asked in our words.
+ */
 export const CLOSING_QUESTIONS: readonly Prompt[] = [
-  { text: ['対応の経過を、誰がどう記録しましたか。記録から何が分かりますか。'], plan: '3.4.1' },
-  { text: ['この訓練で分かった計画の足りないところは何ですか。誰がいつまでに直しますか。'], plan: '6.3' },
+  { text: ['目的の達成: この訓練で確かめたかったこと（初動、連絡の流れ、復旧の順番など）は、どこまで確かめられましたか。'], plan: '6.3' },
+  { text: ['手順の理解: 計画やチェックリストのどこを見ればよいか、すぐに分かりましたか。迷った手順はどれですか。'], plan: '3' },
+  { text: ['連携と連絡: 部署の間や社外への連絡は、早く正しく届きましたか。遅れたり途切れたりしたのはどこですか。'], plan: '3.2.2' },
+  { text: ['判断と指示: 優先順位を決めて指示を出すまでに、時間がかかった場面はありましたか。誰が決めるか迷いませんでしたか。'], plan: '3.2.3' },
+  { text: ['情報の共有と記録: 対応の経過を、誰がどう記録しましたか。その場で記録を見て、皆が同じ状況をつかめましたか。'], plan: '3.4.1' },
+  { text: ['課題と改善: 一番困ったことは何ですか。計画、連絡先、準備しておく物のどこを直せば防げますか。'], plan: '6.3' },
+  { text: ['次回までにすること: 計画の直し、準備、次の訓練のテーマを、誰がいつまでに行いますか（振り返りシートに書きます）。'], plan: '6.1' },
+  { text: ['全体の評価: 全体として、実際の事故のときに動けそうですか。次に一番強めたいことは何ですか。'], plan: '6.3' },
 ];
 
 /** The incident log in exercise mode (built by the incident log's owner): records there are marked 「訓練」. */
