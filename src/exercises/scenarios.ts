@@ -20,37 +20,8 @@ import type { Part } from '../site/checklists.ts';
 import { assessmentOf } from '../site/threats.ts';
 import { leakScenario, systemStopScenario, type ScenarioContext } from './scenarios-more.ts';
 
-export interface Prompt {
-  text: Part[];
-  /** The plan section (`3.1.4`) the question or the action belongs to. */
-  plan: string;
-}
-
-export interface ExpectedAction extends Prompt {
-  /** The company's own time target that makes this a deadline. */
-  deadline?: Part[];
-}
-
-export interface Inject {
-  /** Minutes after the start of the exercise (the moment of detection). */
-  minutes: number;
-  /** What the facilitator reads out or hands over. */
-  text: Part[];
-  questions: Prompt[];
-  /** The facilitator's version only. */
-  expected: ExpectedAction[];
-}
-
-export interface Scenario {
-  id: 'ransomware' | 'brought-in' | 'mail-cloud' | 'system-stop' | 'leak';
-  title: string;
-  /** The threat entries the scenario goes through. */
-  entries: number[];
-  /** At least one of those entries is marked 3, 4 or BAD by the company. */
-  onMarkedEntry: boolean;
-  setting: Part[];
-  injects: Inject[];
-}
+export type { ExpectedAction, Inject, Prompt, Scenario } from './types.ts';
+import type { Inject, Prompt, Scenario } from './types.ts';
 
 const UNANSWERED = '（未回答）';
 const a = (text: string | undefined): Part => ({ answer: text ?? UNANSWERED });
@@ -193,7 +164,19 @@ export function exerciseScenarios(answers: Answers, today: string): Scenario[] {
             deadline: first?.system.rto ? [a(first.system.name), 'は', a(first.system.rto)] : undefined,
           },
           ...(rtoMissed && first
-            ? [{ text: [a(first.system.name), 'の目標復旧時間（', a(first.system.rto), '）をすでに過ぎている。遅れと見通しを', last, 'に伝え、止まっている間の代わりのやり方を続けるか決める'], plan: '3.3.3' }]
+            ? [
+                {
+                  text: [
+                    a(first.system.name),
+                    'の目標復旧時間（',
+                    a(first.system.rto),
+                    '）をすでに過ぎている。遅れと見通しを',
+                    last,
+                    'に伝え、止まっている間の代わりのやり方を続けるか決める',
+                  ],
+                  plan: '3.3.3',
+                },
+              ]
             : []),
           { text: ['バックアップが攻撃を受けていないことを確かめてから戻す。まず暫定の環境で業務を再開し、本番への切り戻しは計画を立てて行う'], plan: '3.3.3' },
           ...(first?.system.reentry ? [{ text: [a(first.system.reentry)], plan: '3.3.3' }] : []),
