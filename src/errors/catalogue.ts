@@ -332,7 +332,16 @@ export const RULES = {
     message: (p) =>
       `\`${p.path}\`: 優先度 ${p.priority} のシステム「${p.system}」の目標復旧時間（${p.rto}）が、工場の操業再開の目標（bia.restartTarget の ${p.target}）より長くなっています。このシステムなしでは操業を再開できないので、RTO を ${p.target.replace(/以内$/, '')}以内に収めるか、再開の目標を見直してください。`,
   }),
-  'rto-priority-order': rule<{ path: string; system: string; priority: string; rto: string; other: string; otherPriority: string; otherRto: string; otherPath: string }>({
+  'rto-priority-order': rule<{
+    path: string;
+    system: string;
+    priority: string;
+    rto: string;
+    other: string;
+    otherPriority: string;
+    otherRto: string;
+    otherPath: string;
+  }>({
     severity: 'warning',
     title: '優先度の順にならない RTO',
     message: (p) =>

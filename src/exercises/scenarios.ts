@@ -190,7 +190,19 @@ export function exerciseScenarios(answers: Answers, today: string): Scenario[] {
             deadline: first?.system.rto ? [a(first.system.name), 'は', a(first.system.rto)] : undefined,
           },
           ...(rtoMissed && first
-            ? [{ text: [a(first.system.name), 'の目標復旧時間（', a(first.system.rto), '）をすでに過ぎている。遅れと見通しを', last, 'に伝え、止まっている間の代わりのやり方を続けるか決める'], plan: '3.3.3' }]
+            ? [
+                {
+                  text: [
+                    a(first.system.name),
+                    'の目標復旧時間（',
+                    a(first.system.rto),
+                    '）をすでに過ぎている。遅れと見通しを',
+                    last,
+                    'に伝え、止まっている間の代わりのやり方を続けるか決める',
+                  ],
+                  plan: '3.3.3',
+                },
+              ]
             : []),
           { text: ['バックアップが攻撃を受けていないことを確かめてから戻す。まず暫定の環境で業務を再開し、本番への切り戻しは計画を立てて行う'], plan: '3.3.3' },
           ...(first?.system.reentry ? [{ text: [a(first.system.reentry)], plan: '3.3.3' }] : []),

@@ -170,7 +170,15 @@ describe('threat pages, map and plan (example answers)', () => {
 
   it('lists the entries to close first in the plan step, in the order of the answers, linked to their pages', () => {
     // The example's containment: the internet exit, then the BAD entries (10, 7, 2), then the 4 and the 3s.
-    expect(highRiskLinks(site)).toEqual(['threats/08.html', 'threats/10.html', 'threats/07.html', 'threats/02.html', 'threats/06.html', 'threats/09.html', 'threats/13.html']);
+    expect(highRiskLinks(site)).toEqual([
+      'threats/08.html',
+      'threats/10.html',
+      'threats/07.html',
+      'threats/02.html',
+      'threats/06.html',
+      'threats/09.html',
+      'threats/13.html',
+    ]);
   });
 
   it('shows a case under 「この入口から入られた事例」 only where the case came in, and as a related case elsewhere', () => {

@@ -127,8 +127,23 @@ describe('backup status', () => {
       ['コピーの媒体が1種類（2種類要る）'],
     ],
     ['nothing offline or away', { copies: [{ kind: 'NAS' }, { kind: '外付けHDD' }] }, false, ['オフラインのコピーがない', '別の場所に置いたコピーがない']],
-    ['away with no place named', { copies: [{ kind: 'NAS' }, { kind: '外付けHDD', offline: true, offsite: true }] }, false, ['別の場所に置くコピーの場所（place）が書かれていない']],
-    ['offline on one copy, away on the other', { copies: [{ kind: 'NAS', offline: true }, { kind: 'クラウドバックアップ', offsite: true, place: '事業者のデータセンター' }] }, true, []],
+    [
+      'away with no place named',
+      { copies: [{ kind: 'NAS' }, { kind: '外付けHDD', offline: true, offsite: true }] },
+      false,
+      ['別の場所に置くコピーの場所（place）が書かれていない'],
+    ],
+    [
+      'offline on one copy, away on the other',
+      {
+        copies: [
+          { kind: 'NAS', offline: true },
+          { kind: 'クラウドバックアップ', offsite: true, place: '事業者のデータセンター' },
+        ],
+      },
+      true,
+      [],
+    ],
   ];
   it.each(cases)('%s', (_name, change, meets, gaps) => {
     const status = backupStatus({ name: 'サーバ', backup: { ...full, ...change } }, '2026-11-01');

@@ -68,7 +68,14 @@ describe('plan consistency rules', () => {
   it('have stable ids with Japanese titles; only certain contradictions are errors', () => {
     for (const id of NEW_IDS) expect(RULES[id].title, id).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
     const errors = NEW_IDS.filter((id) => RULES[id].severity === 'error');
-    expect(errors).toEqual(['rto-beyond-restart', 'containment-missing-entry', 'role-alias-duplicate', 'channel-without-number', 'deputy-unknown', 'external-decider-unknown']);
+    expect(errors).toEqual([
+      'rto-beyond-restart',
+      'containment-missing-entry',
+      'role-alias-duplicate',
+      'channel-without-number',
+      'deputy-unknown',
+      'external-decider-unknown',
+    ]);
   });
 
   describe('recovery times', () => {
@@ -110,7 +117,9 @@ describe('plan consistency rules', () => {
       const restore = exerciseScenarios(loaded.answers!, TODAY)[0]!.injects.at(-1)!;
       expect(restore.minutes).toBe(4 * 60);
       const flagged = restore.expected.map((e) => e.text.map((p) => (typeof p === 'string' ? p : p.answer)).join(''));
-      expect(flagged).toContain('NC プログラム管理 PCの目標復旧時間（3時間以内）をすでに過ぎている。遅れと見通しを主要取引先に伝え、止まっている間の代わりのやり方を続けるか決める');
+      expect(flagged).toContain(
+        'NC プログラム管理 PCの目標復旧時間（3時間以内）をすでに過ぎている。遅れと見通しを主要取引先に伝え、止まっている間の代わりのやり方を続けるか決める',
+      );
     });
 
     it('puts the example restore scene within the first RTO, and says nothing of a miss', () => {
