@@ -45,6 +45,10 @@ export const zodErrorMap: z.core.$ZodErrorMap = (issue) => {
       if (atSlots && issue.keys.some((k) => k === '11' || k === '12')) {
         return `知らない項目 ${keys} があります。枠 11・12 は contacts の id: ${OUTSIDE_RESPONDER_ID} の organisation と phone から取るので、slots には書きません。`;
       }
+      // issue 20: the backup's media, offline and offsite moved into each copy.
+      if (issue.path?.at(-1) === 'backup' && issue.keys.some((k) => k === 'media' || k === 'offline' || k === 'offsite')) {
+        return `知らない項目 ${keys} があります。バックアップはコピーごとに書く形になりました: copies を一覧にし、各コピーに kind（媒体）・offline・offsite・place（置き場所）を書いてください（例: - { kind: 外付けHDD, offline: true, offsite: true, place: 本社の金庫 }）。`;
+      }
       return `知らない項目 ${keys} があります。綴りを確かめるか、消してください。`;
     }
     case 'too_small':

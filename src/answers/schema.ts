@@ -135,6 +135,7 @@ export const contactSchema = z
       .meta({ description: '計画や slots でこの役割を別の言い方で書くときの名前（例: 工場長）。1つの名前は1つの連絡先にだけ書く' }),
     deputy: z
       .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'deputy には代わりの人の連絡先の id を書いてください（例: general-affairs）。' })
       .optional()
       .meta({ description: 'この人が不在・連絡不能のときに代わる連絡先の id（初動の役割を持つ連絡先には必ず書く）' }),
     public: z

@@ -59,12 +59,18 @@ function contactsBlock(): string {
     const slot = slotsOf(CURRENT_TEMPLATE_VERSION).find((s) => s.id === id)!;
     return `\n  # #${id}# ${slot.label}: ${slot.question}（見本: ${slot.sample}）`;
   };
-  const staff = (id: string, role: string, note: string) => `  # ${note}\n  - id: ${id}\n    role: ${scalar(role)}\n    person: ""\n    mobile: ""`;
+  const staff = (id: string, role: string, note: string, deputy = false) =>
+    `  # ${note}${deputy ? '\n  # deputy: 不在や連絡がつかないときに代わる人の連絡先の id（初動の役割には必ず決めます）。' : ''}\n  - id: ${id}\n    role: ${scalar(role)}${deputy ? '\n    deputy: ""' : ''}\n    person: ""\n    mobile: ""`;
   const outside = (id: string, role: string, note: string) => `  # ${note}\n  - id: ${id}\n    role: ${scalar(role)}\n    organisation: ""\n    phone: ""`;
   return [
-    staff('security-officer', '情報セキュリティ担当者', '#1#・#3# の役割。役割の名前を変えたら slots の同じ名前も変えます。'),
+    staff(
+      'security-officer',
+      '情報セキュリティ担当者',
+      '#1#・#3# の役割。役割の名前を変えたら slots の同じ名前も変えます（別の言い方は aliases: [...] に）。',
+      true,
+    ),
     `  # #2# の窓口（部署の代表番号などでかまいません）。\n  - id: second-desk\n    role: 指定された窓口\n    mobile: ""`,
-    staff('incident-head', '製造部門担当役員', '#10# 対策本部の責任者。'),
+    staff('incident-head', '製造部門担当役員', '#10# 対策本部の責任者。', true),
     staff('management', '経営層', '#13# 日次の報告を受ける役割。'),
     staff('legal', '法務部門', '#14# 届出と対外発表の担当。'),
     outside(
@@ -123,6 +129,14 @@ ${threats.join('\n')}
 # 電話番号は「06-1234-5678」のように半角の数字とハイフンで書きます。email も書けます。
 contacts:
 ${contactsBlock()}
+
+# 社外（取引先・報道・公的機関）に何を伝えるかを決める役割（計画の「経営層」）。contacts の役割の名前で1つ書きます。
+externalCommunication:
+  decidedBy: 経営層
+
+# 被害の拡大を防ぐとき先に止める入口の番号（止める順。任意）。書かなければ、インターネットの出入口（8）、
+# 評価 4・BAD、評価 3 の入口の順です。書くときは評価 3・4・BAD の入口をすべて入れます。
+# containment: [8]
 
 # 改訂履歴。初版は作った日の 1.0 です。承認した役職を approvedBy に書きます。
 revisions:

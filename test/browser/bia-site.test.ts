@@ -39,8 +39,8 @@ describe('bia.html', () => {
       );
     // (the priority cell also names, in brackets, the processes that decided it)
     expect(cells).toEqual([
-      ['1', '生産管理サーバ', 'S', '12時間以内'],
-      ['2', 'NC プログラム管理 PC', 'S', '1日以内'],
+      ['1', 'NC プログラム管理 PC', 'S', '8時間以内'],
+      ['2', '生産管理サーバ', 'S', '12時間以内'],
       ['3', '測定データ管理 PC', 'A', '1日以内'],
       ['4', 'メール（クラウド）', 'A', '1日以内'],
       ['5', 'ファイルサーバ', 'A', '2日以内'],

@@ -73,11 +73,13 @@ function fillIn(source: string): string {
                   ? 'テストサポート株式会社'
                   : key === 'approvedBy'
                     ? '経営層'
-                    : key === '6'
-                      ? ['生産管理サーバ', 'UTM']
-                      : key === '8'
-                        ? ['情報セキュリティ担当者', '製造部門担当役員', '経営層', '取引先']
-                        : undefined;
+                    : key === 'deputy'
+                      ? 'management'
+                      : key === '6'
+                        ? ['生産管理サーバ', 'UTM']
+                        : key === '8'
+                          ? ['情報セキュリティ担当者', '製造部門担当役員', '経営層', '取引先']
+                          : undefined;
       expect(value, `a fill-in value for ${key}`).toBeDefined();
       pair.value = doc.createNode(value);
     },
@@ -118,7 +120,7 @@ describe('bcp init', () => {
     const result = await runCheck({ answersFile: file, cwd: ROOT, today: '2026-12-03' });
     const lines = text.split('\n');
     const blanks = lines.flatMap((line, index) => (/^[^#]*(""|\[\])\s*$/.test(line) ? [index + 1] : []));
-    expect(blanks).toHaveLength(17);
+    expect(blanks).toHaveLength(19);
     expect(result.problems.map((p) => [p.line, p.severity, p.ruleId])).toEqual(blanks.map((line) => [line, 'error', 'answers-invalid']));
     const relative = path.relative(ROOT, file);
     expect(formatProblem(result.problems[0]!)).toBe(

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAnswers } from '../../src/answers/load.ts';
+import { containmentOrder } from '../../src/answers/containment.ts';
 import { checkAnswerRules } from '../../src/answers/rules/index.ts';
 import { RULES } from '../../src/errors/catalogue.ts';
 import { formatProblem } from '../../src/errors/report.ts';
@@ -158,7 +159,25 @@ describe('plan consistency rules', () => {
     });
   });
 
+  it('orders the entries by default as the internet exit, then 4 and BAD, then 3', () => {
+    const loaded = parseAnswers(swap(example, 'containment: [8, 10, 7, 2, 6, 9, 13]\n', ''), 'answers.yaml');
+    expect(containmentOrder(loaded.answers!)).toEqual([8, 2, 6, 7, 10, 9, 13]);
+    expect(containmentOrder(parseAnswers(example, 'answers.yaml').answers!)).toEqual([8, 10, 7, 2, 6, 9, 13]);
+  });
+
   describe('backups', () => {
+    it('explains the per-copy form to a file still written with media, offline and offsite', () => {
+      const text = swap(
+        example,
+        '        copies:\n          - { kind: NAS, place: 工場のサーバラック }\n          - { kind: USBメモリー（専用品。書き込み禁止）, offline: true, offsite: true, place: 本社事務所の金庫（工場とは別の建物） }\n',
+        '        copies: [{ kind: NAS }]\n        media: [NAS, USBメモリー]\n        offline: true\n        offsite: true\n',
+      );
+      const loaded = parseAnswers(text, 'answers.yaml');
+      expect(loaded.problems.map(formatProblem)).toEqual([
+        `answers.yaml:${at(text, 'media: [NAS, USB')}  エラー  \`bia.systems[1].backup.media\`: 知らない項目 \`media\`、\`offline\`、\`offsite\` があります。バックアップはコピーごとに書く形になりました: copies を一覧にし、各コピーに kind（媒体）・offline・offsite・place（置き場所）を書いてください（例: - { kind: 外付けHDD, offline: true, offsite: true, place: 本社の金庫 }）。  answers-invalid`,
+      ]);
+    });
+
     it('bia-backup-321: an off-site copy counts only with its place named', () => {
       const text = swap(
         example,
