@@ -84,8 +84,8 @@ describe('the exercise kit', () => {
   );
 
   it('offers at least three scenarios, those through entries the company marked first', () => {
-    expect(scenarios.map((s) => s.id)).toEqual(['ransomware', 'brought-in', 'mail-cloud']);
-    expect(scenarios.map((s) => s.onMarkedEntry)).toEqual([true, true, false]);
+    expect(scenarios.map((s) => s.id)).toEqual(['ransomware', 'brought-in', 'system-stop', 'leak', 'mail-cloud']);
+    expect(scenarios.map((s) => s.onMarkedEntry)).toEqual([true, true, true, true, false]);
     const index = page('exercises.html');
     for (const s of scenarios) {
       expect(hrefs(index)).toContain(exercisePage(s.id, 'facilitator'));
@@ -93,7 +93,7 @@ describe('the exercise kit', () => {
     }
   });
 
-  it.each(['ransomware', 'brought-in', 'mail-cloud'])('links every question and action of %s to a heading that exists in plan.html', (id) => {
+  it.each(['ransomware', 'brought-in', 'mail-cloud', 'system-stop', 'leak'])('links every question and action of %s to a heading that exists in plan.html', (id) => {
     for (const version of ['facilitator', 'participant'] as const) {
       const tree = page(exercisePage(id, version));
       const planLinks = hrefs(tree).filter((h) => h.startsWith('../plan.html#'));

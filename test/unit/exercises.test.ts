@@ -16,7 +16,10 @@ const TODAY = '2026-12-01';
 const scenarios = exerciseScenarios(answers, TODAY);
 const byId = (id: Scenario['id']) => scenarios.find((s) => s.id === id)!;
 const allText = (s: Scenario) =>
-  [partsText(s.setting), ...s.injects.flatMap((i) => [partsText(i.text), ...i.questions.map((q) => partsText(q.text)), ...i.expected.map((e) => partsText(e.text))])].join('\n');
+  [
+    partsText(s.setting),
+    ...s.injects.flatMap((i) => [partsText(i.text), ...i.questions.map((q) => partsText(q.text)), ...i.expected.map((e) => partsText(e.text))]),
+  ].join('\n');
 
 describe('the exercise scenarios', () => {
   it('include an unexplained system stop and an information leak beside the other three', () => {
