@@ -12,7 +12,7 @@ import type { Answers } from '../answers/schema.ts';
 import { recoveryOrder } from '../bia/recovery.ts';
 import type { Part } from '../site/checklists.ts';
 import { assessmentOf } from '../site/threats.ts';
-import type { Inject, Scenario } from './scenarios.ts';
+import type { Inject, Scenario } from './types.ts';
 
 /** What every scenario shares, built once by `exerciseScenarios`. */
 export interface ScenarioContext {
