@@ -1,4 +1,4 @@
-/** The shape of a tabletop exercise, shared by the scenario writers (scenarios.ts, scenarios-more.ts). */
+/** The shapes of the exercise kit's scenarios (built in scenarios.ts and scenarios-more.ts). */
 import type { Part } from '../site/checklists.ts';
 
 export interface Prompt {

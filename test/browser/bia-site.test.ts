@@ -84,8 +84,8 @@ describe('the exercise kit', () => {
   );
 
   it('offers at least three scenarios, those through entries the company marked first', () => {
-    expect(scenarios.map((s) => s.id)).toEqual(['ransomware', 'brought-in', 'mail-cloud']);
-    expect(scenarios.map((s) => s.onMarkedEntry)).toEqual([true, true, false]);
+    expect(scenarios.map((s) => s.id)).toEqual(['ransomware', 'brought-in', 'system-stop', 'mail-cloud', 'leak']);
+    expect(scenarios.map((s) => s.onMarkedEntry)).toEqual([true, true, true, false, false]);
     const index = page('exercises.html');
     for (const s of scenarios) {
       expect(hrefs(index)).toContain(exercisePage(s.id, 'facilitator'));
@@ -93,16 +93,19 @@ describe('the exercise kit', () => {
     }
   });
 
-  it.each(['ransomware', 'brought-in', 'mail-cloud'])('links every question and action of %s to a heading that exists in plan.html', (id) => {
-    for (const version of ['facilitator', 'participant'] as const) {
-      const tree = page(exercisePage(id, version));
-      const planLinks = hrefs(tree).filter((h) => h.startsWith('../plan.html#'));
-      expect(planLinks.length).toBeGreaterThan(5);
-      const missing = planLinks.map((h) => decodeURIComponent(h.slice('../plan.html#'.length))).filter((anchor) => !planIds.has(anchor));
-      expect(missing, `${id} ${version}`).toEqual([]);
-      expect(hrefs(tree)).toContain('../checklists/incident.html?mode=exercise');
-    }
-  });
+  it.each(['ransomware', 'brought-in', 'mail-cloud', 'system-stop', 'leak'])(
+    'links every question and action of %s to a heading that exists in plan.html',
+    (id) => {
+      for (const version of ['facilitator', 'participant'] as const) {
+        const tree = page(exercisePage(id, version));
+        const planLinks = hrefs(tree).filter((h) => h.startsWith('../plan.html#'));
+        expect(planLinks.length).toBeGreaterThan(5);
+        const missing = planLinks.map((h) => decodeURIComponent(h.slice('../plan.html#'.length))).filter((anchor) => !planIds.has(anchor));
+        expect(missing, `${id} ${version}`).toEqual([]);
+        expect(hrefs(tree)).toContain('../checklists/incident.html?mode=exercise');
+      }
+    },
+  );
 
   it('writes the injects from the answers and leaves the expected actions out of the participant sheet', () => {
     const facilitator = textContent(byId(page(exercisePage('ransomware', 'facilitator')), 'main')!);
@@ -155,8 +158,8 @@ describe('the binder PDF', () => {
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
     // pdftotext breaks table cells into lines: compare without white space, by the first characters of each name.
     const squash = (t: string) => t.replace(/\s+/g, '');
-    // The BIA part: its last heading before the guideline appendix (which cites the BIA page as evidence).
-    const appendix = text.lastIndexOf('付録 自動車産業サイバーセキュリティガイドラインとの対応');
+    // The BIA part: its last heading before the exercise appendix (whose sheets name the BIA page too).
+    const appendix = text.lastIndexOf('付録 机上訓練キット');
     const part = squash(text.slice(text.lastIndexOf('業務影響と復旧の順番', appendix), appendix));
     for (const heading of ['復旧の順番', '第1段階暫定の復旧', '第2段階本格的な復旧', 'バックアップの状況', '優先度の決め方']) expect(part).toContain(heading);
     const positions = recoveryOrder(answers.bia!, TODAY).map((s) => part.indexOf(squash(s.system.name).slice(0, 5)));

@@ -19,7 +19,7 @@ import { EXAMPLE_ANSWERS, elements, exampleSite, parsePage, testSite, textConten
 const VARIANT_ANSWERS = path.join(FIXTURES, 'answers', 'variant-bia.yaml');
 const example = loadAnswersFile(EXAMPLE_ANSWERS).answers!;
 const variant = loadAnswersFile(VARIANT_ANSWERS).answers!;
-const SCENARIOS = ['ransomware', 'brought-in', 'mail-cloud'];
+const SCENARIOS = ['ransomware', 'brought-in', 'mail-cloud', 'system-stop', 'leak'];
 
 /** The company-specific words an exercise is written from. */
 function companyWords(answers: Answers): string[] {

@@ -208,6 +208,7 @@ describe('the binder PDF', () => {
       '業務影響と復旧の順番',
       '脅威の入口と当社の評価',
       '用語集',
+      '付録 机上訓練キット',
       '付録 自動車産業サイバーセキュリティガイドラインとの対応',
     ]);
     expect(outline.filter((o) => o.depth === 1).map((o) => o.title)).toContain('3.1 発見・通報');
