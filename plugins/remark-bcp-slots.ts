@@ -96,7 +96,7 @@ const remarkBcpSlots: Plugin<[Options?], Root> = (options = {}) => {
     // Before the runs: resolving slots adds <Slot> elements whose attributes hold samples.
     checkAttributes();
     visit(tree, (node) => {
-      if (!RUN_ROOTS.has(node.type)) return;
+      if (!RUN_ROOTS.has(node.type) && !isPhrasingElement(node)) return;
       processRun(node as Parent);
       return SKIP;
     });
@@ -369,6 +369,15 @@ function literalNode(raw: string): PhrasingContent {
   };
   return node as unknown as PhrasingContent;
 }
+
+/**
+ * A JSX element written on one line (`<div>#3#x#3#</div>`): the MDX compiler unwraps the
+ * paragraph around it, so its text is a run of its own.
+ */
+function isPhrasingElement(node: Nodes): boolean {
+  return node.type === 'mdxJsxFlowElement' && node.children.length > 0 && node.children.every((child) => PHRASING.has(child.type));
+}
+const PHRASING = new Set(['text', 'emphasis', 'strong', 'delete', 'link', 'inlineCode', 'break', 'mdxJsxTextElement', 'mdxTextExpression', 'html', 'image']);
 
 function collectLeaves(root: Parent): LeafRef[] {
   const leaves: LeafRef[] = [];
