@@ -189,7 +189,8 @@ export function loadChecklist(id: ChecklistId, options: { cwd?: string; dir?: st
 }
 
 /** One piece of resolved text: our words, or a value from the answers. */
-export type ResolvedPart = string | { answer: string };
+/** `phone`: the answer is a phone number (slot 12), shown as a tap-to-call link. */
+export type ResolvedPart = string | { answer: string; phone?: boolean };
 
 export interface SlotSpan {
   id: number;
@@ -385,7 +386,8 @@ export function resolveText(
   let last = 0;
   for (const span of slotSpans(text).spans) {
     if (!pushOurs(text.slice(last, span.start))) return undefined;
-    parts.push({ answer: values.get(span.id) ?? '（未回答）' });
+    const answer = values.get(span.id);
+    parts.push(answer !== undefined && slotById(span.id)?.kind === 'phone' ? { answer, phone: true } : { answer: answer ?? '（未回答）' });
     last = span.end;
   }
   if (!pushOurs(text.slice(last))) return undefined;
