@@ -24,7 +24,7 @@ import { visit, SKIP } from 'unist-util-visit';
 import { location } from 'vfile-location';
 import type { SlotValues } from '../src/answers/values.ts';
 import { ruleMessage, ruleSeverity, type RuleId } from '../src/errors/catalogue.ts';
-import { alignToSource, isSlotIdInRange, parseSlotNumber, scanMarkers, type Marker, type SourceMap } from '../src/slots/syntax.ts';
+import { alignToSource, pairSlots, scanMarkers, type Marker, type SourceMap } from '../src/slots/syntax.ts';
 import { CURRENT_TEMPLATE_VERSION, slotsOf, type SlotDefinition } from '../src/template/slots.ts';
 
 export interface Options {
@@ -96,7 +96,7 @@ const remarkBcpSlots: Plugin<[Options?], Root> = (options = {}) => {
     // Before the runs: resolving slots adds <Slot> elements whose attributes hold samples.
     checkAttributes();
     visit(tree, (node) => {
-      if (!RUN_ROOTS.has(node.type)) return;
+      if (!RUN_ROOTS.has(node.type) && !isPhrasingElement(node)) return;
       processRun(node as Parent);
       return SKIP;
     });
@@ -126,23 +126,21 @@ const remarkBcpSlots: Plugin<[Options?], Root> = (options = {}) => {
       });
       // A lone `#12` or `C#7` is ordinary text. Only beside a marker of the same number
       // does it look like a marker someone broke (the public template's `11#…# 11#`).
-      const ids = new Map(refs.map((ref) => [ref.marker.id, ref.marker.canonical]));
-      for (const half of halves) {
-        const marker = ids.get(parseSlotNumber(/[0-9０-９]+/.exec(half.raw)![0]));
-        if (!marker) continue;
+      const pairing = pairSlots(
+        refs,
+        halves,
+        (ref) => ref.marker,
+        (half) => half.raw,
+      );
+      for (const { half, marker } of pairing.broken) {
         const at = sourceOffset(leaves[half.leaf]!.node, half.start);
         report('half-marker', ruleMessage('half-marker', { raw: half.raw, marker }), at, at + half.raw.length);
       }
-
-      const pairs: Array<[MarkerRef, MarkerRef]> = [];
-      let open: MarkerRef | undefined;
       for (const ref of refs) {
         const at = sourceOffset(leaves[ref.leaf]!.node, ref.marker.start);
-        if (!isSlotIdInRange(ref.marker.id)) {
+        if (pairing.outOfRange.includes(ref)) {
           report('malformed-marker', ruleMessage('malformed-marker', { raw: ref.marker.raw, reason: '番号が 1〜99 の外です' }), at, at + ref.marker.raw.length);
-          continue;
-        }
-        if (ref.marker.nonstandard) {
+        } else if (ref.marker.nonstandard) {
           report(
             'nonstandard-marker',
             ruleMessage('nonstandard-marker', { raw: ref.marker.raw, canonical: ref.marker.canonical }),
@@ -150,17 +148,9 @@ const remarkBcpSlots: Plugin<[Options?], Root> = (options = {}) => {
             at + ref.marker.raw.length,
           );
         }
-        if (!open) {
-          open = ref;
-        } else if (open.marker.id === ref.marker.id) {
-          pairs.push([open, ref]);
-          open = undefined;
-        } else {
-          reportUnclosed(open, ref.marker.canonical);
-          open = ref;
-        }
       }
-      if (open) reportUnclosed(open);
+      for (const { open, next } of pairing.unclosed) reportUnclosed(open, next?.marker.canonical);
+      const pairs = pairing.pairs;
 
       for (const [opener] of pairs) {
         const point = locator.toPoint(sourceOffset(leaves[opener.leaf]!.node, opener.marker.start))!;
@@ -369,6 +359,15 @@ function literalNode(raw: string): PhrasingContent {
   };
   return node as unknown as PhrasingContent;
 }
+
+/**
+ * A JSX element written on one line (`<div>#3#x#3#</div>`): the MDX compiler unwraps the
+ * paragraph around it, so its text is a run of its own.
+ */
+function isPhrasingElement(node: Nodes): boolean {
+  return node.type === 'mdxJsxFlowElement' && node.children.length > 0 && node.children.every((child) => PHRASING.has(child.type));
+}
+const PHRASING = new Set(['text', 'emphasis', 'strong', 'delete', 'link', 'inlineCode', 'break', 'mdxJsxTextElement', 'mdxTextExpression', 'html', 'image']);
 
 function collectLeaves(root: Parent): LeafRef[] {
   const leaves: LeafRef[] = [];

@@ -187,6 +187,12 @@ export const waiversSchema = z
   .partial()
   .meta({ description: 'ルールから外れてよい理由。書いたルールはエラーにしない。' });
 
+// issue 21: a sample value chosen on purpose.
+/** Slots whose sample value (the template's or the example company's) the company chose on purpose. */
+export const confirmedSchema = z
+  .array(z.int().min(1).max(99))
+  .meta({ description: '見本どおりの値を自社の答えとして選んだ枠の番号（例: [15, 16]）。この枠には「見本のまま」の警告を出さない' });
+
 // --- bia (issue 12): business impact, recovery order and backup facts ---------------
 
 /** The three levels of the business-impact matrix, for a process's impact and a system's dependency alike. */
@@ -319,6 +325,7 @@ export const answersSchema = z
     revisions: z.array(revisionSchema).min(1, { error: '改訂履歴を1件以上書いてください。' }),
     upkeep: upkeepSchema.optional(),
     waivers: waiversSchema.optional(),
+    confirmed: confirmedSchema.optional(),
     bia: biaSchema.optional(),
     containment: z
       .array(z.literal([...THREAT_ENTRY_NUMBERS]))

@@ -9,23 +9,19 @@
  * here over the file's tree. So whatever the build would reject with `marker-in-output`,
  * `bcp check` rejects first, at the line in the content file.
  */
+import { createProcessor } from '@mdx-js/mdx';
 import type { Root as HastRoot } from 'hast';
-import type { Nodes as MdastNodes } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified, type Plugin } from 'unified';
+import { unified, type Plugin, type PluggableList } from 'unified';
 import type { VFile } from 'vfile';
 import { findMarkersInTree } from '../slots/guard.ts';
 import { ruleMessage } from '../errors/catalogue.ts';
 import type { GlossaryTerm } from '../glossary/schema.ts';
 import rehypeGlossary from '../../plugins/rehype-glossary.ts';
 import remarkBcpSlots, { type Options as SlotOptions } from '../../plugins/remark-bcp-slots.ts';
-
-/** The MDX nodes remark-rehype hands on as they are (as @mdx-js/mdx does). */
-const MDX_NODES = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm'] as unknown as Array<MdastNodes['type']>;
 
 export interface ScanOptions extends SlotOptions {
   /** The glossary's terms, when the project has a valid glossary: the glossary step runs with them. */
@@ -34,22 +30,27 @@ export interface ScanOptions extends SlotOptions {
 
 export function slotScanner(options: ScanOptions): (file: VFile) => Promise<void> {
   const { glossary, ...slotOptions } = options;
-  const steps = (mdx: boolean) =>
-    unified()
-      .use(remarkParse)
-      .use(remarkFrontmatter)
-      .use(remarkGfm)
-      .use(mdx ? [remarkMdx] : [])
-      .use(remarkBcpSlots, slotOptions)
-      .use(remarkRehype, { allowDangerousHtml: true, passThrough: MDX_NODES })
-      .use(glossary ? [[rehypeGlossary, { terms: glossary }]] : [])
-      .use(rehypeGuard);
-  const markdown = steps(false);
-  const mdx = steps(true);
+  const rehypeSteps = [...(glossary ? [[rehypeGlossary, { terms: glossary }]] : []), rehypeGuard] as PluggableList;
+  // Markdown: the steps Astro runs for .md (GFM, the slots, to HTML, the glossary).
+  const markdown = unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter)
+    .use(remarkGfm)
+    .use(remarkBcpSlots, slotOptions)
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeSteps);
+  // MDX: the MDX compiler Astro's MDX integration uses, with the same plugins. Its own steps
+  // matter: it unwraps a paragraph that holds only a JSX element (`<div>#3#x#3#</div>`).
+  const mdx = createProcessor({
+    format: 'mdx',
+    remarkPlugins: [remarkFrontmatter, remarkGfm, [remarkBcpSlots, slotOptions]],
+    rehypePlugins: rehypeSteps,
+  });
   return async (file) => {
-    const processor = /\.mdx$/i.test(file.path) ? mdx : markdown;
     try {
-      await processor.run(processor.parse(file), file);
+      // The tree is only parsed and transformed (the guard runs before the compiler writes JavaScript).
+      if (/\.mdx$/i.test(file.path)) await mdx.run(mdx.parse(file) as never, file);
+      else await markdown.run(markdown.parse(file), file);
     } catch (error) {
       // A syntax error in MDX itself (e.g. an unescaped `{`) arrives as a located message.
       const place = (error as { place?: unknown }).place;

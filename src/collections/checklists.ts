@@ -13,9 +13,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { formatPath, zodErrorMap } from '../answers/error-map.ts';
 import type { SlotValues } from '../answers/values.ts';
-import { ruleMessage, type Problem, type RuleId } from '../errors/catalogue.ts';
+import { ruleMessage, ruleSeverity, type Problem, type RuleId } from '../errors/catalogue.ts';
 import { ProblemsError } from '../errors/problems-error.ts';
-import { scanMarkers } from '../slots/syntax.ts';
+import { pairSlots, scanMarkers } from '../slots/syntax.ts';
 import { CURRENT_TEMPLATE_VERSION, slotById, slotsOf } from '../template/slots.ts';
 import { loadDataFile, parseDataFile, type DataFileWording, type ParsedDataFile } from '../yaml/data-file.ts';
 import { PLAN_SECTION_NUMBER } from './threat-entry.ts';
@@ -123,7 +123,7 @@ export interface LoadedChecklist {
 }
 
 function problem(file: string, ruleId: RuleId, message: string, pos: { line: number; column: number }): Problem {
-  return { file, ...pos, ruleId, severity: ruleId === 'nonstandard-marker' ? 'warning' : 'error', message };
+  return { file, ...pos, ruleId, severity: ruleSeverity(ruleId), message };
 }
 
 function wording(file: string): DataFileWording {
@@ -151,7 +151,8 @@ export function loadChecklist(id: ChecklistId, options: { cwd?: string; dir?: st
 }
 
 /** One piece of resolved text: our words, or a value from the answers. */
-export type ResolvedPart = string | { answer: string };
+/** `phone`: the answer is a phone number (slot 12), shown as a tap-to-call link. */
+export type ResolvedPart = string | { answer: string; phone?: boolean };
 
 export interface SlotSpan {
   id: number;
@@ -166,20 +167,20 @@ export function slotSpans(text: string): { spans: SlotSpan[]; errors: Array<{ ru
   const spans: SlotSpan[] = [];
   const errors: Array<{ ruleId: RuleId; message: string; index: number }> = [];
   const version = CURRENT_TEMPLATE_VERSION;
-  for (const half of halves) {
-    errors.push({
-      ruleId: 'malformed-marker',
-      index: half.start,
-      message: ruleMessage('malformed-marker', { raw: half.raw, reason: '対になる「#」がありません' }),
-    });
-  }
-  for (let i = 0; i < markers.length; i += 2) {
-    const open = markers[i]!;
-    const close = markers[i + 1];
-    if (!close || close.id !== open.id) {
-      errors.push({ ruleId: 'unclosed-slot', index: open.start, message: ruleMessage('unclosed-slot', { marker: open.canonical, next: close?.canonical }) });
-      break;
-    }
+  // The same pairing as the plan's slots (src/slots/syntax.ts): a lone `#12` is text here too.
+  const pairing = pairSlots(
+    markers,
+    halves,
+    (m) => m,
+    (h) => h.raw,
+  );
+  for (const { half, marker } of pairing.broken)
+    errors.push({ ruleId: 'half-marker', index: half.start, message: ruleMessage('half-marker', { raw: half.raw, marker }) });
+  for (const m of pairing.outOfRange)
+    errors.push({ ruleId: 'malformed-marker', index: m.start, message: ruleMessage('malformed-marker', { raw: m.raw, reason: '番号が 1〜99 の外です' }) });
+  for (const { open, next } of pairing.unclosed)
+    errors.push({ ruleId: 'unclosed-slot', index: open.start, message: ruleMessage('unclosed-slot', { marker: open.canonical, next: next?.canonical }) });
+  for (const [open, close] of pairing.pairs) {
     if (!slotById(open.id, version)) {
       const known = slotsOf(version).map((s) => s.id);
       errors.push({
@@ -194,6 +195,7 @@ export function slotSpans(text: string): { spans: SlotSpan[]; errors: Array<{ ru
     }
     spans.push({ id: open.id, start: open.start, end: close.end });
   }
+  errors.sort((x, y) => x.index - y.index);
   return { spans, errors };
 }
 
@@ -346,7 +348,8 @@ export function resolveText(
   let last = 0;
   for (const span of slotSpans(text).spans) {
     if (!pushOurs(text.slice(last, span.start))) return undefined;
-    parts.push({ answer: values.get(span.id) ?? '（未回答）' });
+    const answer = values.get(span.id);
+    parts.push(answer !== undefined && slotById(span.id)?.kind === 'phone' ? { answer, phone: true } : { answer: answer ?? '（未回答）' });
     last = span.end;
   }
   if (!pushOurs(text.slice(last))) return undefined;

@@ -269,13 +269,19 @@ export const RULES = {
   }),
 
   // --- making the plan one's own: bcp init, 見本のまま, template versions (issue 10) ---
-  'answer-unchanged-sample': rule<{ path: string; value: string; source: 'template' | 'example'; example?: string }>({
+  // issue 21: a slot's sample can be confirmed on purpose (`confirmed: [15]`), which clears the warning.
+  'answer-unchanged-sample': rule<{ path: string; value: string; source: 'template' | 'example'; example?: string; slot?: number }>({
     severity: 'warning',
     title: '見本のままの回答',
-    message: (p) =>
-      p.source === 'template'
-        ? `\`${p.path}\`: 「${p.value}」はひな形の見本のままです。自社で決めた値にするか、見本どおりでよいことを確かめてください。`
-        : `\`${p.path}\`: 「${p.value}」は見本の会社（${p.example ?? '例の会社'}）の値のままです。自社の値に書き換えてください。`,
+    message: (p) => {
+      const confirm =
+        p.slot === undefined
+          ? ''
+          : `見本どおりが自社で選んだ値なら、回答ファイルの confirmed に ${p.slot} を足すとこの警告は消えます（例: \`confirmed: [${p.slot}]\`）。`;
+      return p.source === 'template'
+        ? `\`${p.path}\`: 「${p.value}」はひな形の見本のままです。自社で決めた値に書き換えてください。${confirm}`
+        : `\`${p.path}\`: 「${p.value}」は見本の会社（${p.example ?? '例の会社'}）の値のままです。自社の値に書き換えてください。${confirm}`;
+    },
   }),
   'threat-not-assessed': rule<{ path: string; numbers: string }>({
     severity: 'warning',

@@ -8,6 +8,7 @@
  * warnings. Nothing here comes from the example company.
  */
 import { stringify } from 'yaml';
+import { BIA_SAMPLE_YAML } from '../answers/bia-sample.ts';
 import { NOT_YET_ASSESSED, THREAT_ENTRY_NUMBERS } from '../answers/schema.ts';
 import { CURRENT_TEMPLATE_VERSION, OUTSIDE_RESPONDER_ID, slotsOf, type SlotDefinition } from '../template/slots.ts';
 
@@ -69,7 +70,7 @@ function contactsBlock(): string {
       '#1#・#3# の役割。役割の名前を変えたら slots の同じ名前も変えます（別の言い方は aliases: [...] に）。',
       true,
     ),
-    `  # #2# の窓口（部署の代表番号などでかまいません）。\n  - id: second-desk\n    role: 指定された窓口\n    mobile: ""`,
+    `  # #2# の窓口。部署の代表番号（固定電話）なら phone に、担当者の携帯なら mobile に書きます。\n  - id: second-desk\n    role: 指定された窓口\n    phone: ""`,
     staff('incident-head', '製造部門担当役員', '#10# 対策本部の責任者。', true),
     staff('management', '経営層', '#13# 日次の報告を受ける役割。'),
     staff('legal', '法務部門', '#14# 届出と対外発表の担当。'),
@@ -95,7 +96,8 @@ export function initialAnswers(options: InitOptions): string {
 # 書き方:
 # - 「""」や「[]」の欄は、会社ごとに決める欄です。\`npm run check\` がその行を示すので、順に埋めます。
 # - 見本の値が入っている欄は、ひな形の例です。自社に合わせて書き換えます。見本のままの欄は
-#   \`npm run check\` が「見本のまま」と警告します（見本どおりでよければそのままでかまいません）。
+#   \`npm run check\` が「見本のまま」と警告します。見本どおりが自社で選んだ値なら、下の confirmed に
+#   その枠の番号を書くと警告が消えます。
 # - 役割の欄には個人名ではなく役職名・部署名を書きます。氏名は contacts の person だけに書きます。
 #   役割の名前を変えたら、slots と contacts の role の両方を同じ名前にします。
 # - 氏名・電話番号・メールアドレスは contacts の person・phone・mobile・email にだけ書きます。
@@ -151,5 +153,9 @@ revisions:
 #   lastEducation: 年-月-日
 #   lastDrill: 年-月-日
 #   lastAudit: 年-月-日
-`;
+
+# 見本どおりの値を自社の答えに選んだ枠の番号。ここに書いた枠には「見本のまま」の警告を出しません。
+# confirmed: [15, 16]
+
+${BIA_SAMPLE_YAML}`;
 }

@@ -56,6 +56,9 @@ export default function bcp(options: BcpIntegrationOptions = {}): AstroIntegrati
         root = fileURLToPath(config.root);
         if (!options.site) await refresh();
         const dev = command === 'dev';
+        // The versions are pinned (package.json): `npm run dev` must not invite an upgrade past
+        // them (issue 21). Astro reads this variable after the config is set up.
+        if (dev) process.env.ASTRO_DISABLE_UPDATE_CHECK = 'true';
         updateConfig({
           markdown: {
             // In dev a slot problem is shown on the page instead of stopping the server.

@@ -22,8 +22,8 @@ import { PAGES } from './paths.ts';
 import { containmentOrder } from '../answers/containment.ts';
 import { assessmentOf, unknownRiskNumbers } from './threats.ts';
 
-/** A piece of item text: our words, or an answer shown verbatim. */
-export type Part = string | { answer: string };
+/** A piece of item text: our words, or an answer shown verbatim (`phone`: as a tel: link). */
+export type Part = string | { answer: string; phone?: boolean };
 
 export interface ChecklistItem {
   /** Stable: the anchor (`item-…`) and the key of the item in a saved incident record. */

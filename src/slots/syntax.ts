@@ -152,3 +152,48 @@ export function alignToSource(value: string, source: string, start: number, end:
   }
   return { offsets, escaped };
 }
+
+/** The slots a run of markers makes, and what does not pair up. */
+export interface SlotPairing<M, H> {
+  /** Opening and closing marker of each slot, in order. */
+  pairs: Array<[M, M]>;
+  /** A marker left open, and the marker of another number that came next, if any. */
+  unclosed: Array<{ open: M; next?: M }>;
+  /** Markers whose number is outside 1–99: never a slot. */
+  outOfRange: M[];
+  /** Halves (`#12`) beside a marker of the same number: a marker someone broke. */
+  broken: Array<{ half: H; marker: string }>;
+}
+
+/**
+ * How the markers of one run (a paragraph, heading or table cell; one checklist field)
+ * pair up into slots. Every place slots are read uses this, so they agree on what a slot is:
+ * two markers of the same number in a row make a slot; a marker followed by one of another
+ * number is unclosed; a lone `#12` is text unless a marker of the same number is beside it.
+ */
+export function pairSlots<M, H>(markers: readonly M[], halves: readonly H[], markerOf: (m: M) => Marker, rawOf: (h: H) => string): SlotPairing<M, H> {
+  const result: SlotPairing<M, H> = { pairs: [], unclosed: [], outOfRange: [], broken: [] };
+  const canonical = new Map(markers.map((m) => [markerOf(m).id, markerOf(m).canonical]));
+  for (const half of halves) {
+    const marker = canonical.get(parseSlotNumber(/[0-9０-９]+/.exec(rawOf(half))![0]));
+    if (marker) result.broken.push({ half, marker });
+  }
+  let open: M | undefined;
+  for (const m of markers) {
+    if (!isSlotIdInRange(markerOf(m).id)) {
+      result.outOfRange.push(m);
+      continue;
+    }
+    if (!open) {
+      open = m;
+    } else if (markerOf(open).id === markerOf(m).id) {
+      result.pairs.push([open, m]);
+      open = undefined;
+    } else {
+      result.unclosed.push({ open, next: m });
+      open = m;
+    }
+  }
+  if (open) result.unclosed.push({ open });
+  return result;
+}

@@ -129,7 +129,13 @@ describe('threat pages, map and plan (example answers)', () => {
     hotspots.forEach((a, i) => {
       const n = i + 1;
       expect(a.properties.href).toBe(`threats/${String(n).padStart(2, '0')}.html`);
-      expect(String(a.properties.ariaLabel)).toMatch(new RegExp(`^No\\.${n} \\S+（当社の評価: .+）$`));
+      expect(String(a.properties.ariaLabel)).toMatch(new RegExp(`^${n} \\S+ 評価 .+（No\\.${n}、当社の評価: .+）$`));
+      // The accessible name starts with the words the hotspot shows (issue 21, axe label-content-name-mismatch).
+      const shown = elements(a)
+        .filter((e) => e.tagName === 'text')
+        .map(textContent)
+        .join(' ');
+      expect(String(a.properties.ariaLabel).startsWith(shown)).toBe(true);
       expect(elements(a).some((e) => e.tagName === 'title')).toBe(true);
     });
     // Coloured by the answers: No.6 is 4, No.2 is BAD, No.1 is 1.

@@ -156,4 +156,16 @@ describe('bcp check', () => {
     // The answers no file spells are still reported.
     expect(stderr).toContain('枠 `#15#` は本文のどこにも出てきません');
   });
+
+  it('resolves a slot in the text of a one-line JSX element, as the MDX compiler reads it', async () => {
+    const dir = project({ 'content/plan/x.mdx': '<div>#3#担当#3#</div>\n\n文 <b>#1#担当#1#</b> です。\n' });
+    const { code, stdout } = await bcp(['check', 'content', '--json'], dir);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as { tokens: Array<{ id: number; line: number; resolved: boolean }>; problems: unknown[] };
+    expect(report.tokens.map(({ id, line, resolved }) => ({ id, line, resolved }))).toEqual([
+      { id: 3, line: 1, resolved: true },
+      { id: 1, line: 3, resolved: true },
+    ]);
+    expect(report.problems).toEqual([]);
+  });
 });

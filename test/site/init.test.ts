@@ -110,6 +110,24 @@ describe('bcp init', () => {
     expect(text).toMatch(/^# yaml-language-server: \$schema=\S+\/answers\/answers\.schema\.json$/m);
   });
 
+  // issue 21: first use.
+  it('writes a BIA section with its questions and one filled-in row, a landline for the slot 2 desk, and how to confirm a sample', () => {
+    const doc = parseDocument(text).toJS() as {
+      bia: { axes: unknown[]; processes: Array<{ name: string; impact: Record<string, string> }>; systems: Array<{ name: string; rto: string }> };
+      contacts: Array<{ id: string; phone?: string; mobile?: string }>;
+    };
+    expect(doc.bia.axes).toHaveLength(1);
+    expect(doc.bia.processes).toHaveLength(1);
+    expect(doc.bia.processes[0]!.name).not.toBe('');
+    expect(doc.bia.systems[0]!.rto).toMatch(/以内$/);
+    for (const question of ['業務が止まると、何に困りますか', '事業を続けるのに欠かせない業務は何ですか', 'いつまでに戻しますか'])
+      expect(text).toContain(question);
+    const desk = doc.contacts.find((c) => c.id === 'second-desk')!;
+    expect(desk.phone).toBe('');
+    expect(desk.mobile).toBeUndefined();
+    expect(text).toContain('# confirmed: [15, 16]');
+  });
+
   it('carries no data of the example company', () => {
     expect(exampleValues.length).toBeGreaterThan(15);
     for (const value of exampleValues) expect(text, value).not.toContain(value);
@@ -144,11 +162,16 @@ describe('bcp init', () => {
       ...sampleSlots.map((id) => ['answer-unchanged-sample', valueLine(`  ${id}:`)]),
       // The threats map starts at its first entry.
       ['threat-not-assessed', lines.indexOf('  1:', lines.indexOf('threats:')) + 1],
+      // The BIA example rows init wrote (issue 21), and what the check says of the example system's backup.
+      ['answer-unchanged-sample', lines.indexOf('    - name: 注文の受付') + 1],
+      ['answer-unchanged-sample', lines.indexOf('    - name: 受注用のパソコン') + 1],
+      ['bia-backup-not-ready', lines.indexOf('      backup:', lines.indexOf('    - name: 受注用のパソコン')) + 2],
+      ['bia-backup-321', lines.indexOf('      backup:', lines.indexOf('    - name: 受注用のパソコン')) + 2],
     ]);
     const relative = path.relative(ROOT, file);
     const line7 = filled.split('\n').indexOf('  7: 2時間以内') + 1;
     expect(result.problems.map(formatProblem)).toContain(
-      `${relative}:${line7}:6  警告  \`slots.7\`: 「2時間以内」はひな形の見本のままです。自社で決めた値にするか、見本どおりでよいことを確かめてください。  answer-unchanged-sample`,
+      `${relative}:${line7}:6  警告  \`slots.7\`: 「2時間以内」はひな形の見本のままです。自社で決めた値に書き換えてください。見本どおりが自社で選んだ値なら、回答ファイルの confirmed に 7 を足すとこの警告は消えます（例: \`confirmed: [7]\`）。  answer-unchanged-sample`,
     );
   });
 

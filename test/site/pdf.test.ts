@@ -190,7 +190,9 @@ describe('the binder PDF', () => {
   });
 
   it('has bookmarks for the front matter, every chapter and the back parts, titled once', () => {
-    const top = outline.filter((o) => o.depth === 0).map((o) => o.title);
+    // Under the binder's title, the cover's h1 (print.html has one h1, issue 21).
+    expect(outline.filter((o) => o.depth === 0).map((o) => o.title)).toEqual(['サイバー対応 IT-BCP']);
+    const top = outline.filter((o) => o.depth === 1).map((o) => o.title);
     expect(top).toEqual([
       '緊急連絡先',
       '改訂履歴',
@@ -211,7 +213,7 @@ describe('the binder PDF', () => {
       '付録 机上訓練キット',
       '付録 自動車産業サイバーセキュリティガイドラインとの対応',
     ]);
-    expect(outline.filter((o) => o.depth === 1).map((o) => o.title)).toContain('3.1 発見・通報');
+    expect(outline.filter((o) => o.depth === 2).map((o) => o.title)).toContain('3.1 発見・通報');
   });
 
   it('starts each checklist on a new page', () => {

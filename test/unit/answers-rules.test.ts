@@ -121,6 +121,16 @@ describe('consistency rules', () => {
     ]);
   });
 
+  // issue 21: the desk of slot 2 is a department's window, reached at its landline.
+  it('key-contact-without-mobile: the slot 2 desk may have a landline only', () => {
+    const landline = swap(example, '    phone: 06-0000-1200\n    mobile: 090-0000-1200\n', '    phone: 06-0000-1200\n');
+    expect(rules(landline)).toEqual([]);
+    const neither = swap(example, '    phone: 06-0000-1200\n    mobile: 090-0000-1200\n', '');
+    expect(rules(neither)).toEqual([
+      `answers.yaml:${at(neither, 'id: general-affairs')}  エラー  \`contacts[3]\`: 「総務課」（general-affairs）は計画で報告する相手ですが、電話番号がありません。メールが使えなくてもつながるよう phone か mobile を書いてください。  key-contact-without-mobile`,
+    ]);
+  });
+
   it('responder-without-phone: the outside responder (#11#, #12#) can be phoned', () => {
     const text = swap(example, '    phone: 06-0000-9110\n', '');
     expect(rules(text)).toEqual([

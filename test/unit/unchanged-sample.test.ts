@@ -35,10 +35,10 @@ describe('見本のまま', () => {
       `answers.yaml:${lineOf(own, 'shortName:')}:14  警告  \`company.shortName\`: 「かもめ精工」は見本の会社（かもめ精工）の値のままです。自社の値に書き換えてください。  answer-unchanged-sample`,
     );
     expect(messages).toContain(
-      `answers.yaml:${lineOf(own, '  7: 2時間以内')}:6  警告  \`slots.7\`: 「2時間以内」はひな形の見本のままです。自社で決めた値にするか、見本どおりでよいことを確かめてください。  answer-unchanged-sample`,
+      `answers.yaml:${lineOf(own, '  7: 2時間以内')}:6  警告  \`slots.7\`: 「2時間以内」はひな形の見本のままです。自社で決めた値に書き換えてください。見本どおりが自社で選んだ値なら、回答ファイルの confirmed に 7 を足すとこの警告は消えます（例: \`confirmed: [7]\`）。  answer-unchanged-sample`,
     );
     expect(messages).toContain(
-      `answers.yaml:${lineOf(own, '  1: 情報システム担当')}:6  警告  \`slots.1\`: 「情報システム担当（総務課）」は見本の会社（かもめ精工）の値のままです。自社の値に書き換えてください。  answer-unchanged-sample`,
+      `answers.yaml:${lineOf(own, '  1: 情報システム担当')}:6  警告  \`slots.1\`: 「情報システム担当（総務課）」は見本の会社（かもめ精工）の値のままです。自社の値に書き換えてください。見本どおりが自社で選んだ値なら、回答ファイルの confirmed に 1 を足すとこの警告は消えます（例: \`confirmed: [1]\`）。  answer-unchanged-sample`,
     );
     expect(messages).toContain(
       `answers.yaml:${lineOf(own, 'ひな形 1.0 をもとに初版を制定')}:14  警告  \`revisions[0].summary\`: 「ひな形 1.0 をもとに初版を制定」は見本の会社（かもめ精工）の値のままです。自社の値に書き換えてください。  answer-unchanged-sample`,
@@ -54,5 +54,16 @@ describe('見本のまま', () => {
       ['organisation', 'person', 'phone', 'mobile', 'email', 'note'].filter((f) => c[f as keyof typeof c] !== undefined),
     );
     expect(messages.filter((m) => /`contacts\[\d\]\./.test(m))).toHaveLength(contactFields.length - 1);
+  });
+
+  // issue 21: a sample the company chose on purpose.
+  it('says nothing about a slot listed in `confirmed`, and still warns about the others', () => {
+    const own = exampleText.replace(/ {2}# asOf[^]*$/, '');
+    const confirmed = `${own}\nconfirmed: [7, 1]\n`;
+    const before = check(own).filter((m) => /`slots\.(1|7|15)`/.test(m));
+    expect(before).toHaveLength(3);
+    const after = check(confirmed).filter((m) => /`slots\.\d+`/.test(m));
+    expect(after.some((m) => m.includes('`slots.7`') || m.includes('`slots.1`'))).toBe(false);
+    expect(after.some((m) => m.includes('`slots.15`'))).toBe(true);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * The people the plan sends reports to must be reachable when the company network and
  * email are down: each role the plan names has a contact, each such staff contact has
- * a mobile (the other desk, #2#, may do with its landline), each outside one a phone, and
- * the outside responder (#11#, #12#) a phone.
+ * a mobile, each outside one a phone, the desk of #2# a phone or mobile, and the outside
+ * responder (#11#, #12#) a phone.
  */
 import type { Problem } from '../../errors/catalogue.ts';
 import { OUTSIDE_RESPONDER_ID } from '../../template/slots.ts';
@@ -32,12 +32,15 @@ export const contactRules: Rule = (context) => {
     if (contact) key.add(contact);
   }
 
+  // The desk of slot 2 (a department's window) is reached at its landline (issue 21).
+  const desk = answers.slots[2] === undefined ? undefined : contactForRole(answers.slots[2], contacts);
   for (const contact of key) {
     const index = contacts.indexOf(contact);
     const path = ['contacts', index];
     // Staff need a mobile: their desk phone may run over the company network. An outside
-    // firm's phone does not depend on our network, so a phone will do.
-    const outside = contact.organisation !== undefined;
+    // firm's phone does not depend on our network, so a phone will do, and so will the
+    // landline of the slot 2 desk, which is a window rather than a person.
+    const outside = contact.organisation !== undefined || contact === desk;
     const reachable = outside ? contact.phone !== undefined || contact.mobile !== undefined : contact.mobile !== undefined;
     if (!reachable) {
       problems.push(problemAt(context, 'key-contact-without-mobile', path, { path: formatPath(path), role: contact.role, id: contact.id, outside }));

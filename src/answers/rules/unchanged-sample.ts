@@ -9,6 +9,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Problem } from '../../errors/catalogue.ts';
 import { OUTSIDE_RESPONDER_ID, slotsOf } from '../../template/slots.ts';
+import { biaSample } from '../bia-sample.ts';
 import { formatPath } from '../error-map.ts';
 import type { Answers, Contact } from '../schema.ts';
 import { slotValues } from '../values.ts';
@@ -31,19 +32,23 @@ export function unchangedSampleRules(context: RuleContext, example?: Answers): P
   if (answers.upkeep?.asOf !== undefined) return [];
   const problems: Problem[] = [];
   const exampleName = example?.company.shortName ?? example?.company.name;
-  const fromTemplate = (path: FieldPath, value: unknown) =>
-    problems.push(problemAt(context, 'answer-unchanged-sample', path, { path: formatPath(path), value: shown(value), source: 'template' }));
-  const fromExample = (path: FieldPath, value: unknown) =>
-    problems.push(problemAt(context, 'answer-unchanged-sample', path, { path: formatPath(path), value: shown(value), source: 'example', example: exampleName }));
+  const fromTemplate = (path: FieldPath, value: unknown, slot?: number) =>
+    problems.push(problemAt(context, 'answer-unchanged-sample', path, { path: formatPath(path), value: shown(value), source: 'template', slot }));
+  const fromExample = (path: FieldPath, value: unknown, slot?: number) =>
+    problems.push(
+      problemAt(context, 'answer-unchanged-sample', path, { path: formatPath(path), value: shown(value), source: 'example', example: exampleName, slot }),
+    );
 
   const values = slotValues(answers);
+  // Samples the company chose on purpose (issue 21): `confirmed: [15, 16]`.
+  const confirmed = new Set(answers.confirmed ?? []);
   for (const slot of slotsOf()) {
-    if (!slot.answerPath.startsWith('slots.')) continue;
+    if (!slot.answerPath.startsWith('slots.') || confirmed.has(slot.id)) continue;
     const answer = answers.slots[slot.id as keyof Answers['slots']];
     if (answer === undefined) continue;
     const path = ['slots', String(slot.id)];
-    if (values.get(slot.id) === slot.sample) fromTemplate(path, values.get(slot.id));
-    else if (example && isDeepStrictEqual(answer, example.slots[slot.id as keyof Answers['slots']])) fromExample(path, values.get(slot.id));
+    if (values.get(slot.id) === slot.sample) fromTemplate(path, values.get(slot.id), slot.id);
+    else if (example && isDeepStrictEqual(answer, example.slots[slot.id as keyof Answers['slots']])) fromExample(path, values.get(slot.id), slot.id);
   }
 
   for (const field of COMPANY_FIELDS) {
@@ -76,6 +81,15 @@ export function unchangedSampleRules(context: RuleContext, example?: Answers): P
   const exampleSummaries = new Set((example?.revisions ?? []).map((r) => r.summary));
   answers.revisions.forEach((revision, index) => {
     if (exampleSummaries.has(revision.summary)) fromExample(['revisions', index, 'summary'], revision.summary);
+  });
+
+  // The BIA rows `bcp init` writes as an example (issue 21).
+  const bia = biaSample();
+  answers.bia?.processes.forEach((process, index) => {
+    if (bia.processes.some((p) => p.name === process.name)) fromTemplate(['bia', 'processes', index, 'name'], process.name);
+  });
+  answers.bia?.systems.forEach((system, index) => {
+    if (bia.systems.some((s) => s.name === system.name)) fromTemplate(['bia', 'systems', index, 'name'], system.name);
   });
 
   for (const field of UPKEEP_FIELDS) {

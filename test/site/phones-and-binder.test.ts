@@ -1,0 +1,99 @@
+/**
+ * Issue 21, in the built pages: every phone number on every page is a tap-to-call link
+ * (the outside expert's number in the plan and the checklist was plain text), the binder's
+ * contact table leaves out a column with nothing to show, and URLs in the binder break at
+ * `/` and `.` instead of every few characters.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Element, RootContent } from 'hast';
+import { describe, expect, it } from 'vitest';
+import { elements, parsePage, testSite, textContent } from '../site-helpers.ts';
+
+const PHONE = /(?:\+81[-\s]?|0)\d{1,4}[-‐－\s]\d{1,4}[-‐－\s]\d{3,4}/g;
+const SKIP = new Set(['script', 'style', 'code', 'template', 'title']);
+
+/** Phone numbers in the page's text that are not inside a tel: link. */
+function plainPhones(file: string): string[] {
+  const found: string[] = [];
+  const walk = (node: RootContent, inTel: boolean) => {
+    if (node.type === 'element') {
+      if (SKIP.has(node.tagName)) return;
+      const tel = inTel || (node.tagName === 'a' && String(node.properties.href ?? '').startsWith('tel:'));
+      for (const child of node.children) walk(child as RootContent, tel);
+    } else if (node.type === 'text' && !inTel) {
+      for (const match of node.value.matchAll(PHONE)) found.push(match[0]);
+    }
+  };
+  for (const node of parsePage(file).children) walk(node as RootContent, false);
+  return found;
+}
+
+const pagesOf = (dir: string) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.html'))
+    .sort();
+
+describe('phone numbers', () => {
+  it('the scan finds a number outside a link', () => {
+    const site = testSite('example').dir;
+    // Its own check: the contacts page shows numbers, all of them links, and the scan sees them.
+    const html = readFileSync(path.join(site, 'contacts.html'), 'utf8');
+    expect(html.match(PHONE)?.length).toBeGreaterThan(3);
+  });
+
+  for (const name of ['example', 'public'] as const) {
+    it(`are tel: links on every page of the ${name} site`, () => {
+      const site = testSite(name).dir;
+      const pages = pagesOf(site);
+      expect(pages.length).toBeGreaterThan(30);
+      const plain = pages.flatMap((page) => plainPhones(path.join(site, page)).map((number) => `${page}: ${number}`));
+      expect(plain).toEqual([]);
+    });
+  }
+
+  it('links the outside expert in plan chapter 4 and the incident checklist', () => {
+    const site = testSite('example').dir;
+    for (const page of ['plan.html', 'checklists/incident.html', 'print.html']) {
+      const links = elements(parsePage(path.join(site, page))).filter((e) => e.tagName === 'a' && e.properties.href === 'tel:0600009110');
+      expect(links.length, page).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('the binder', () => {
+  const headers = (site: string) => {
+    const table = elements(parsePage(path.join(site, 'print.html'))).find(
+      (e) => e.tagName === 'table' && String(e.properties.className).includes('contact-table'),
+    )!;
+    return elements(table)
+      .filter((e) => e.tagName === 'th' && !e.properties.scope)
+      .map((e) => textContent(e));
+  };
+
+  it('leaves out a contact column with nothing to show (mail, all masked in the public build)', () => {
+    expect(headers(testSite('example').dir)).toEqual(['役割', '会社・担当', '電話', 'メール']);
+    expect(headers(testSite('public').dir)).not.toContain('メール');
+  });
+
+  it('breaks the public windows’ URLs only after / and before .', () => {
+    const urls = elements(parsePage(path.join(testSite('example').dir, 'print.html'))).filter(
+      (e) => e.tagName === 'td' && String(e.properties.className).includes('url'),
+    );
+    expect(urls.length).toBeGreaterThan(2);
+    for (const cell of urls) {
+      const link = elements(cell).find((e) => e.tagName === 'a') as Element | undefined;
+      if (!link) continue;
+      // Each piece before a <wbr> ends with `/`, and the one after it starts with `.` or follows a `/`.
+      const pieces: string[] = [''];
+      for (const child of link.children) {
+        if (child.type === 'element' && child.tagName === 'wbr') pieces.push('');
+        else pieces[pieces.length - 1] += child.type === 'text' ? child.value : textContent(child);
+      }
+      const joined = pieces.join('').trim();
+      expect(joined).toBe(String(link.properties.href));
+      expect(pieces.length, joined).toBeGreaterThan(2);
+      for (let i = 1; i < pieces.length; i++) expect(pieces[i - 1]!.trim().endsWith('/') || pieces[i]!.trim().startsWith('.'), joined).toBe(true);
+    }
+  });
+});
