@@ -14,7 +14,8 @@ import { AUTOMOTIVE_CSV } from '../../src/guidelines/csv.ts';
 import { checkEvidence } from '../../src/guidelines/evidence.ts';
 import { AUTOMOTIVE_FILE, loadGuidelines, type Guidelines } from '../../src/guidelines/load.ts';
 import { FIXTURES, ROOT } from '../helpers.ts';
-import { exampleSite } from '../site-helpers.ts';
+import { PUBLISHED_ASSESSMENT_NOTE } from '../../src/site/published-assessment.ts';
+import { exampleSite, testSite } from '../site-helpers.ts';
 
 const loaded = loadGuidelines(ROOT);
 const guidelines = loaded.guidelines as Guidelines;
@@ -83,5 +84,19 @@ describe('the automotive page, CSV and appendix', () => {
     expect(text).toContain('付録 自動車産業サイバーセキュリティガイドラインとの対応');
     expect(text).toContain('ガイドラインの組み立てと、業界が求める時期');
     expect(text).toContain('IPA の対応手順との対応');
+  });
+});
+
+describe('the source of the example’s 13-entry assessment', () => {
+  const note = PUBLISHED_ASSESSMENT_NOTE.slice(0, 40);
+
+  it('is named on the threat map, on an entry page and in the binder', () => {
+    for (const page of ['threats.html', 'threats/06.html']) expect(readFileSync(path.join(exampleSite(), page), 'utf8'), page).toContain(note);
+    const text = execFileSync('pdftotext', [path.join(exampleSite(), 'plan.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain('アセスメント結果の評価例');
+  });
+
+  it('is not shown in the public build, which has no results', () => {
+    expect(readFileSync(path.join(testSite('public').dir, 'threats.html'), 'utf8')).not.toContain(note);
   });
 });

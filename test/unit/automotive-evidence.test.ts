@@ -15,6 +15,7 @@ import { CSV_HEADER, automotiveCsv, csvField, evidenceLink } from '../../src/gui
 import { loadGuidelines, type Guidelines } from '../../src/guidelines/load.ts';
 import { assessCondition, scoreSheet } from '../../src/guidelines/score.ts';
 import type { AutomotiveTable, Condition } from '../../src/guidelines/schema.ts';
+import { isPublishedAssessment, PUBLISHED_ASSESSMENT_NOTE } from '../../src/site/published-assessment.ts';
 import { FIXTURES, ROOT } from '../helpers.ts';
 
 const loaded = loadGuidelines(ROOT);
@@ -261,3 +262,12 @@ function loadGuidelinesFromText(automotive: string) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+describe('the source of the example’s 13-entry assessment', () => {
+  it('is recognised while every result is the published example’s, and not once one differs', () => {
+    expect(isPublishedAssessment(example)).toBe(true);
+    expect(isPublishedAssessment(variant((a) => (a.threats![8] = { result: 3 })))).toBe(false);
+    expect(isPublishedAssessment(variant((a) => delete a.threats))).toBe(false);
+    expect(PUBLISHED_ASSESSMENT_NOTE).toContain('今すぐ実践できる工場セキュリティ対策のポイント検討WG');
+  });
+});
