@@ -25,7 +25,7 @@ export const CSV_HEADER = [
   '根拠',
   '根拠の回答',
   'リンク',
-];
+] as const;
 
 /** One CSV field: quoted when it holds a comma, quote or line break; a leading = + - @ is defused for spreadsheets. */
 export function csvField(value: string | number | undefined): string {
@@ -49,7 +49,7 @@ export function labelRowText(row: Extract<Row, { kind: 'label' }>): string {
 }
 
 export function automotiveCsv(table: AutomotiveTable, sheet: ScoreSheet, siteUrl?: string): string {
-  const rows: (string | number | undefined)[][] = [CSV_HEADER];
+  const rows: (string | number | undefined)[][] = [[...CSV_HEADER]];
   for (const row of sheet.rows) {
     const { label } = row;
     if (row.kind === 'condition') {

@@ -37,7 +37,9 @@ const condition = (no: number): Condition => {
 };
 
 /** RFC 4180 records: quoted fields may hold commas, quotes and line breaks. */
-function parseCsv(text: string): Record<string, string>[] {
+type CsvRow = Record<(typeof CSV_HEADER)[number], string>;
+
+function parseCsv(text: string): CsvRow[] {
   const records: string[][] = [[]];
   let field = '';
   let quoted = false;
@@ -57,7 +59,7 @@ function parseCsv(text: string): Record<string, string>[] {
   const [header, ...rows] = records;
   expect(header).toEqual(CSV_HEADER);
   for (const row of rows) expect(row).toHaveLength(CSV_HEADER.length);
-  return rows.map((row) => Object.fromEntries(header!.map((name, i) => [name, row[i]!])));
+  return rows.map((row) => Object.fromEntries(header!.map((name, i) => [name, row[i]!])) as CsvRow);
 }
 
 const csvRows = (answers: Answers, t: AutomotiveTable = table, siteUrl?: string) => parseCsv(automotiveCsv(t, scoreSheet(t, answers, TODAY), siteUrl));
