@@ -273,3 +273,21 @@ describe('the source of the example’s 13-entry assessment', () => {
     expect(PUBLISHED_ASSESSMENT_NOTE).toContain('今すぐ実践できる工場セキュリティ対策のポイント検討WG');
   });
 });
+
+describe('plan.siteUrl', () => {
+  const withUrl = (url: string) =>
+    parseAnswers(readFileSync(path.join(FIXTURES, 'answers', 'example.yaml'), 'utf8').replace(/^plan:\n/m, `plan:\n  siteUrl: ${url}\n`), 'example.yaml');
+
+  it('takes an http(s) address, and the CSV links under it', () => {
+    const parsed = withUrl('https://intra.example.jp/bcp/');
+    expect(parsed.answers?.plan.siteUrl).toBe('https://intra.example.jp/bcp/');
+    const rows = csvRows(parsed.answers!, table, parsed.answers!.plan.siteUrl);
+    expect(rows.find((r) => r['行ID'] === 'label-3')!['リンク']).toContain('https://intra.example.jp/bcp/plan.html#72-');
+  });
+
+  it('refuses another scheme at its line', () => {
+    const parsed = withUrl('ftp://intra.example.jp/bcp/');
+    expect(parsed.answers).toBeUndefined();
+    expect(parsed.problems.map((p) => `${p.line} ${p.message}`).join('\n')).toContain('http:// か https:// で始まるサイトの URL');
+  });
+});
