@@ -318,6 +318,11 @@ export const answersSchema = z
     plan: z.strictObject({
       title: line(60),
       confidentiality: line(20).meta({ description: '表紙とフッターに出す機密区分（例: 社外秘）' }),
+      // issue 20: absolute links in the automotive CSV
+      siteUrl: z
+        .url({ protocol: /^https?$/, error: 'http:// か https:// で始まるサイトの URL を書いてください。' })
+        .optional()
+        .meta({ description: '社内でサイトを公開している URL（例: https://intra.example.jp/bcp/）。書くと、自動車ガイドラインの CSV の根拠が絶対 URL のリンクになる' }),
     }),
     slots: slotsSchema,
     threats: threatsSchema.optional(),

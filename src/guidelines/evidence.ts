@@ -7,6 +7,39 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ruleMessage, type Problem } from '../errors/catalogue.ts';
 import type { Guidelines } from './load.ts';
+import type { Evidence } from './schema.ts';
+
+interface Reference {
+  table: 'automotive' | 'ipa';
+  /** The field of the reference in its table, for the position. */
+  field: (string | number)[];
+  /** How the owner is named in the message. */
+  owner: string;
+  evidence: Evidence;
+}
+
+/** Every evidence reference of both tables, with where it sits. */
+export function evidenceReferences(guidelines: Guidelines): Reference[] {
+  const refs: Reference[] = [];
+  const { automotive, ipa } = guidelines;
+  automotive.labels.forEach((label, i) =>
+    label.evidence.forEach((evidence, j) => refs.push({ table: 'automotive', field: ['labels', i, 'evidence', j], owner: `ラベル${label.number}`, evidence })),
+  );
+  automotive.conditions.forEach((condition, i) => {
+    condition.evidence.forEach((evidence, j) =>
+      refs.push({ table: 'automotive', field: ['conditions', i, 'evidence', j], owner: `No.${condition.no}`, evidence }),
+    );
+    condition.parts.forEach((part, k) =>
+      part.evidence.forEach((evidence, j) =>
+        refs.push({ table: 'automotive', field: ['conditions', i, 'parts', k, 'evidence', j], owner: `No.${condition.no} ${part.name}`, evidence }),
+      ),
+    );
+  });
+  ipa.items.forEach((item, i) =>
+    item.evidence.forEach((evidence, j) => refs.push({ table: 'ipa', field: ['items', i, 'evidence', j], owner: item.id, evidence })),
+  );
+  return refs;
+}
 
 export function checkEvidence(siteDir: string, guidelines: Guidelines): Problem[] {
   const ids = new Map<string, Set<string> | undefined>();
@@ -19,24 +52,16 @@ export function checkEvidence(siteDir: string, guidelines: Guidelines): Problem[
     return ids.get(page);
   };
   const problems: Problem[] = [];
-  const tables = [
-    ['automotive', guidelines.automotive.items],
-    ['ipa', guidelines.ipa.items],
-  ] as const;
-  for (const [table, items] of tables) {
-    items.forEach((item, i) => {
-      item.evidence.forEach((evidence, j) => {
-        const found = idsOf(evidence.page);
-        const missing = found === undefined ? 'page' : evidence.anchor !== undefined && !found.has(evidence.anchor) ? 'anchor' : undefined;
-        if (!missing) return;
-        const target = missing === 'page' ? evidence.page : `${evidence.page}#${evidence.anchor}`;
-        problems.push({
-          ...guidelines.locateEvidence(table, i, j),
-          ruleId: 'evidence-missing',
-          severity: 'error',
-          message: ruleMessage('evidence-missing', { target, item: item.id }),
-        });
-      });
+  for (const { table, field, owner, evidence } of evidenceReferences(guidelines)) {
+    const found = idsOf(evidence.page);
+    const missing = found === undefined ? 'page' : evidence.anchor !== undefined && !found.has(evidence.anchor) ? 'anchor' : undefined;
+    if (!missing) continue;
+    const target = missing === 'page' ? evidence.page : `${evidence.page}#${evidence.anchor}`;
+    problems.push({
+      ...guidelines.locate(table, field),
+      ruleId: 'evidence-missing',
+      severity: 'error',
+      message: ruleMessage('evidence-missing', { target, item: owner }),
     });
   }
   return problems;

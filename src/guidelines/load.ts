@@ -15,8 +15,8 @@ export const IPA_RESPONSE_FILE = 'content/guidelines/ipa-response.yaml';
 export interface Guidelines {
   automotive: AutomotiveTable;
   ipa: IpaResponseTable;
-  /** Where an evidence reference sits: `[file, position]` of `items[i].evidence[j]`. */
-  locateEvidence(table: 'automotive' | 'ipa', item: number, evidence: number): { file: string } & Position;
+  /** Where a field of a table sits (`['conditions', 0, 'evidence', 1]`): its file and position. */
+  locate(table: 'automotive' | 'ipa', field: (string | number)[]): { file: string } & Position;
 }
 
 export interface LoadedGuidelines {
@@ -35,7 +35,7 @@ export function loadGuidelines(cwd: string = process.cwd()): LoadedGuidelines {
     guidelines: {
       automotive: automotive.data,
       ipa: ipa.data,
-      locateEvidence: (table, item, evidence) => ({ file: files[table].file, ...files[table].locate(['items', item, 'evidence', evidence]) }),
+      locate: (table, field) => ({ file: files[table].file, ...files[table].locate(field) }),
     },
   };
 }

@@ -1,136 +1,130 @@
 /**
- * The self-score of each guideline item, worked out from the answers with the reason, so a
- * supplier can defend it to a customer. Scoring follows the guideline's check sheet:
- * 対策完了 2, 対策中 1, 未実施 0; 未評価 (not covered by the plan) is never counted.
+ * The automotive self-assessment, row by row as the guideline is built: one row per
+ * achievement condition (No.) whose text we carry, and one unscored row for a label whose
+ * conditions we do not carry, pointing to the official check sheet.
+ *
+ * A status needs a record: 対策済 only when the answers show the measure in place (a dated
+ * drill, an answer that says so); an approved plan alone is 計画あり・未実施. Where neither the
+ * plan nor the answers say anything, the row is 未確認 and has no score: the company fills it in.
+ * The proposed check-sheet choice follows the sheet's points: 対策完了 2, 対策中 1, 未実施 0.
  */
-import { daysBetween, upkeepSchedule, type UpkeepKey } from '../answers/due.ts';
-import { outsideResponder } from '../answers/values.ts';
+import { daysBetween } from '../answers/due.ts';
 import type { Answers } from '../answers/schema.ts';
-import { isCritical } from '../bia/matrix.ts';
-import { recoveryOrder } from '../bia/recovery.ts';
-import type { AutomotiveItem, AutomotiveTable } from './schema.ts';
+import { backup321 } from '../bia/recovery.ts';
+import type { AutomotiveTable, Condition, GuidelineLabel } from './schema.ts';
 
-export type Verdict = '対策完了' | '対策中' | '未実施' | '未評価';
-export const POINTS: Record<Verdict, number | undefined> = { 対策完了: 2, 対策中: 1, 未実施: 0, 未評価: undefined };
+export type Status = '対策済' | '計画あり・未実施' | '未対応' | '未確認';
+export type SheetChoice = '対策完了' | '対策中' | '未実施';
+const SHEET: Record<Status, SheetChoice | undefined> = { 対策済: '対策完了', '計画あり・未実施': '対策中', 未対応: '未実施', 未確認: undefined };
+const POINTS: Record<SheetChoice, number> = { 対策完了: 2, 対策中: 1, 未実施: 0 };
 
-export interface Score {
-  verdict: Verdict;
+export interface Assessed {
+  status: Status;
+  /** The check sheet's choice we propose, and its points (none for 未確認). */
+  choice?: SheetChoice;
   points?: number;
   reason: string;
 }
 
-const score = (verdict: Verdict, reason: string): Score => ({ verdict, points: POINTS[verdict], reason });
+const assessed = (status: Status, reason: string): Assessed => {
+  const choice = SHEET[status];
+  return { status, choice, points: choice === undefined ? undefined : POINTS[choice], reason };
+};
 
-/** A drill or lesson older than this no longer counts as done "in the last year". */
+/** A drill older than this no longer shows the procedure in use. */
 const YEAR_DAYS = 365;
 
-export function scoreItem(item: AutomotiveItem, answers: Answers, today: string): Score {
-  switch (item.score) {
-    case 'procedure': {
-      const revision = answers.revisions.at(-1)!;
-      return score('対策完了', `計画の第${revision.version}版（${revision.date}、${revision.approvedBy}承認）に定めている`);
+export function assessCondition(condition: Condition, answers: Answers, today: string): Assessed {
+  switch (condition.status) {
+    case 'procedure-practised': {
+      const first = answers.revisions[0]!;
+      const latest = answers.revisions.at(-1)!;
+      const gaps = condition.parts.filter((part) => part.required && part.coverage !== 'covered').map((part) => part.name);
+      const defined = `手順は計画に定めている（第${first.version}版 ${first.date} 制定、最新は第${latest.version}版 ${latest.date}、${latest.approvedBy}承認）`;
+      if (gaps.length > 0) return assessed('計画あり・未実施', `${defined}が、${gaps.join('・')}が計画に足りない`);
+      const drill = answers.upkeep?.lastDrill;
+      if (drill === undefined) return assessed('計画あり・未実施', `${defined}。手順を使った訓練の記録（upkeep.lastDrill）がない`);
+      const age = daysBetween(drill, today);
+      if (age < 0 || age > YEAR_DAYS)
+        return assessed('計画あり・未実施', `${defined}。手順を使った最後の訓練は ${drill} で、1年以内の記録（upkeep.lastDrill）がない`);
+      return assessed('対策済', `${defined}。${drill} の訓練（upkeep.lastDrill）で手順を実際に使った`);
     }
-    case 'organisation': {
-      const roles = [answers.slots[3], answers.slots[10]].filter((role): role is string => typeof role === 'string');
-      const reachable = roles.filter((role) => answers.contacts.some((contact) => contact.role === role));
-      if (roles.length < 2) return score('対策中', '対応の中心となる役割か対策本部の責任者が、回答にまだない');
-      if (reachable.length < roles.length)
-        return score('対策中', `役割は決めたが、${roles.filter((r) => !reachable.includes(r)).join('・')}の連絡先が一覧にない`);
-      if (!outsideResponder(answers)) return score('対策中', '役割と連絡先はあるが、外部専門家を決めていない');
-      return score('対策完了', `対応の中心（${roles[0]}）と対策本部の責任者（${roles[1]}）、外部専門家を決め、連絡先もある`);
-    }
-    case 'education':
-      return recurring(answers, today, 'lastEducation', '教育');
-    case 'training':
-      return recurring(answers, today, 'lastDrill', '訓練');
-    case 'threats-assessed': {
-      const assessed = Object.values(answers.threats ?? {}).filter((t) => t.result !== 'BAD').length;
-      if (assessed === 0) return score('未実施', '脅威の入口をまだ評価していない');
-      const unknown = 13 - assessed;
-      return score(
-        '対策中',
-        `13の入口のうち${assessed}を評価した${unknown > 0 ? `（${unknown}は実態不明か未記入）` : ''}。外部接続の一覧と利用状況の管理そのものは計画の範囲外`,
-      );
-    }
-    case 'backup':
-      return backupScore(answers, today);
-    case 'partial':
-      return score('対策中', item.reason!);
-    case 'not-covered':
-      return score('未評価', 'この計画は根拠にならない。自社で評価して記入する');
+    case 'not-in-answers':
+      return assessed('未確認', condition.reason!);
   }
 }
 
-/** Backups of the systems the BIA ranks S or A: offline copy and a restore test within the year. */
-function backupScore(answers: Answers, today: string): Score {
-  if (!answers.bia) return score('未評価', 'バックアップの状況（bia.systems）が回答にないため、自社で確かめて記入する');
-  const critical = recoveryOrder(answers.bia, today).filter((step) => isCritical(step.priority));
-  if (critical.length === 0) return score('未評価', '優先度 S・A のシステムが BIA にないため、判断できない');
-  const ready = critical.filter((step) => step.backup.offline && step.backup.restoreTestFresh);
-  const names = (steps: typeof critical) => steps.map((step) => step.system.name).join('・');
-  if (ready.length === critical.length) return score('対策完了', `優先度 S・A の ${names(critical)} に、オフラインのコピーと1年以内の復元テストがある`);
-  if (ready.length === 0) return score('未実施', `優先度 S・A の ${names(critical)} のどれにも、オフラインのコピーと1年以内の復元テストがそろっていない`);
-  return score('対策中', `${names(critical.filter((step) => !ready.includes(step)))} に、オフラインのコピーか1年以内の復元テストが足りない`);
+/** What the answers show for a label we do not score (label 24's backups). */
+export function labelFinding(label: GuidelineLabel, answers: Answers): string | undefined {
+  if (label.check !== 'backup') return undefined;
+  const systems = answers.bia?.systems.filter((system) => system.backup) ?? [];
+  if (systems.length === 0) return 'バックアップの状況（bia.systems の backup）が回答にない';
+  const results = systems.map((system) => ({ system, result: backup321(system) }));
+  const met = results.filter((r) => r.result.meets).map((r) => r.system.name);
+  const unmet = results.filter((r) => !r.result.meets).map((r) => `${r.system.name}（${r.result.gaps.join('、')}）`);
+  const tests = systems.map((system) => `${system.name} ${system.backup!.lastRestoreTest ?? 'なし'}`).join('、');
+  return [
+    met.length > 0 ? `3-2-1 を満たす: ${met.join('・')}。` : '',
+    unmet.length > 0 ? `3-2-1 を満たさない: ${unmet.join('／')}。` : '',
+    `最後の復元テスト: ${tests}。`,
+  ].join('');
 }
 
-/** Education or drills: done within the year and not overdue by the plan's own frequency. */
-function recurring(answers: Answers, today: string, key: UpkeepKey, what: string): Score {
-  const last = answers.upkeep?.[key];
-  if (last === undefined) return score('未実施', `${what}の実施日が回答（upkeep.${key}）にない`);
-  const due = upkeepSchedule(answers, today).find((item) => item.key === key);
-  const age = daysBetween(last, today);
-  if (age > YEAR_DAYS) return score('対策中', `最後の${what}は ${last}（1年より前）。今年度の${what}を行い、upkeep.${key} に日付を書く`);
-  if (due?.status === 'overdue')
-    return score('対策中', `最後の${what}は ${last} だが、計画の頻度（${due.frequency}）では ${due.next} までに次を行うはずだった`);
-  return score('対策完了', `最後の${what}は ${last}。計画の頻度（${due?.frequency ?? '回答なし'}）を守っている`);
+export interface ConditionRow {
+  kind: 'condition';
+  label: GuidelineLabel;
+  condition: Condition;
+  assessed: Assessed;
 }
 
-export interface ScoredItem extends AutomotiveItem {
-  scored: Score;
-  labelName: string;
+/** An unscored row: a label whose conditions we do not carry, or the rest of a label we carry in part. */
+export interface LabelRow {
+  kind: 'label';
+  label: GuidelineLabel;
+  /** true: the label has carried conditions above, and this row stands for its other ones. */
+  rest: boolean;
+  finding?: string;
 }
 
-export interface LabelSummary {
-  number: number;
-  category: string;
-  name: string;
-  items: number;
-  /** Points of the evaluated items, out of 2 each. */
+export type Row = ConditionRow | LabelRow;
+
+export interface LevelSummary {
+  level: 'Lv1' | 'Lv2' | 'Lv3';
+  /** Conditions of this level in the whole guideline, and how many we carry. */
+  total: number;
+  carried: number;
+  /** Points and maximum over the carried conditions that have a score. */
   points: number;
   max: number;
-  /** Items marked 未評価 (or labels the plan does not cover at all). */
-  unevaluated: number;
+  unchecked: number;
 }
 
 export interface ScoreSheet {
-  items: ScoredItem[];
-  labels: LabelSummary[];
-  /** Per level, over the numbered conditions (a condition scores as its weakest part). */
-  levels: { level: string; conditions: number; points: number; max: number }[];
+  rows: Row[];
+  levels: LevelSummary[];
 }
 
 export function scoreSheet(table: AutomotiveTable, answers: Answers, today: string): ScoreSheet {
-  const items = table.items.map((item) => ({ ...item, scored: scoreItem(item, answers, today), labelName: table.labels[item.label - 1]!.name }));
-  const labels = table.labels.map((label) => {
-    const mine = items.filter((item) => item.label === label.number);
-    const evaluated = mine.filter((item) => item.scored.points !== undefined);
+  const rows: Row[] = [];
+  for (const label of table.labels) {
+    const conditions = table.conditions.filter((c) => c.label === label.number).sort((a, b) => a.no - b.no);
+    for (const condition of conditions) rows.push({ kind: 'condition', label, condition, assessed: assessCondition(condition, answers, today) });
+    rows.push({ kind: 'label', label, rest: conditions.length > 0, finding: labelFinding(label, answers) });
+  }
+  const conditionRows = rows.filter((row): row is ConditionRow => row.kind === 'condition');
+  const sum = (mine: ConditionRow[]) => {
+    const scored = mine.filter((row) => row.assessed.points !== undefined);
+    return { points: scored.reduce((total, row) => total + row.assessed.points!, 0), max: scored.length * 2 };
+  };
+  const levels = (['Lv1', 'Lv2', 'Lv3'] as const).map((level) => {
+    const mine = conditionRows.filter((row) => row.condition.level === level);
     return {
-      ...label,
-      items: mine.length,
-      points: evaluated.reduce((sum, item) => sum + item.scored.points!, 0),
-      max: evaluated.length * 2,
-      unevaluated: mine.length === 0 ? 1 : mine.length - evaluated.length,
+      level,
+      total: table.levelTotals[level],
+      carried: mine.length,
+      unchecked: mine.filter((r) => r.assessed.points === undefined).length,
+      ...sum(mine),
     };
   });
-  const conditions = new Map<number, { level: string; points: number }>();
-  for (const item of items) {
-    if (item.no === undefined || item.level === undefined || item.scored.points === undefined) continue;
-    const seen = conditions.get(item.no);
-    conditions.set(item.no, { level: item.level, points: Math.min(seen?.points ?? 2, item.scored.points) });
-  }
-  const levels = ['Lv1', 'Lv2', 'Lv3'].map((level) => {
-    const mine = [...conditions.values()].filter((c) => c.level === level);
-    return { level, conditions: mine.length, points: mine.reduce((sum, c) => sum + c.points, 0), max: mine.length * 2 };
-  });
-  return { items, labels, levels };
+  return { rows, levels };
 }

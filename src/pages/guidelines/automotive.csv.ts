@@ -1,4 +1,4 @@
-/** guidelines/automotive.csv: the self-assessment for the customer's check sheet (internal only). */
+/** guidelines/automotive.csv: the self-assessment beside the customer's check sheet (internal only). */
 import type { APIRoute } from 'astro';
 import { automotiveCsv } from '../../guidelines/csv.ts';
 import { requireGuidelines } from '../../guidelines/load.ts';
@@ -8,5 +8,6 @@ import { siteAnswers } from '../../site/answers.ts';
 export const GET: APIRoute = () => {
   const { answers, today } = siteAnswers();
   const { automotive } = requireGuidelines();
-  return new Response(automotiveCsv(automotive, scoreSheet(automotive, answers, today.date)), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  const csv = automotiveCsv(automotive, scoreSheet(automotive, answers, today.date), answers.plan.siteUrl);
+  return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };
