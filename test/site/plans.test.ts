@@ -30,8 +30,16 @@ function filesUnder(dir: string): string[] {
     .filter((file) => statSync(file).isFile());
 }
 
+const texts = new Map<string, string>();
+
 /** The text a reader (or a search engine) gets from one output file. */
 function textOf(file: string): string {
+  let text = texts.get(file);
+  if (text === undefined) texts.set(file, (text = readText(file)));
+  return text;
+}
+
+function readText(file: string): string {
   if (file.endsWith('.pdf')) return execFileSync('pdftotext', ['-q', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const bytes = readFileSync(file);
   // Compressed indexes (gzip) are read unpacked.
@@ -126,7 +134,11 @@ describe('bcp over the plans of examples/two-plants and a third plant', () => {
       expect(own.filter((f) => f.text.includes(secret(id))).map((f) => f.file)).toEqual(
         expect.arrayContaining([path.join(id, 'contacts.html'), path.join(id, 'plan.pdf')]),
       );
-      expect(own.filter((f) => f.text.includes(issue(id))).map((f) => f.file)).toEqual(expect.arrayContaining([path.join(id, 'search', 'index.js')]));
+      // The search index, whatever its engine names its files.
+      expect(
+        own.some((f) => /search|pagefind/.test(f.file) && f.text.includes(issue(id))),
+        `${id}: search index`,
+      ).toBe(true);
       for (const other of PLANS.filter((p) => p !== id)) {
         const leaks = filesUnder(path.join(out, other)).filter((file) => planted(id).some((value) => textOf(file).includes(value)));
         expect(
