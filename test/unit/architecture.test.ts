@@ -26,7 +26,7 @@ const LAYERS: ReadonlyArray<readonly string[]> = [
   // The build.
   ['src/integration/', 'src/build/'],
   // The command line, and the commands that only it runs.
-  ['src/cli/', 'src/init/', 'src/review/'],
+  ['src/cli/', 'src/init/', 'src/review/', 'src/plans/'],
 ];
 
 function layerOf(file: string): number {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadAnswersFile } from '../../src/answers/load.ts';
-import { mergeAnswers } from '../../src/plans/extends.ts';
+import { mergeAnswers } from '../../src/answers/extends.ts';
 
 const example = readFileSync(new URL('../../answers/answers.yaml', import.meta.url), 'utf8');
 const dirs: string[] = [];
