@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadAnswersFile } from '../../src/answers/load.ts';
 import { checkRevisions } from '../../src/check/revisions.ts';
 import { overviewCsv, overviewHtml, planRow } from '../../src/plans/overview.ts';
+import { runPlanInit } from '../../src/plans/init.ts';
 import { listPlans, plansTouchedBy, selectPlans } from '../../src/plans/plans.ts';
 import { ROOT } from '../helpers.ts';
 
@@ -46,7 +47,14 @@ describe('overview', () => {
   const row = planRow('kakogawa', loaded.answers, { errors: 0, warnings: 2 }, '2026-12-03', undefined, true);
 
   it('counts the plan’s status from its answers', () => {
-    expect(row).toMatchObject({ company: '株式会社しらさぎ工業 加古川工場', version: '1.1', date: '2026-11-20', unassessed: 1, bad: 3, lastDrill: '2025-12-20' });
+    expect(row).toMatchObject({
+      company: '株式会社しらさぎ工業 加古川工場',
+      version: '1.1',
+      date: '2026-11-20',
+      unassessed: 1,
+      bad: 3,
+      lastDrill: '2025-12-20',
+    });
     expect(row.soon).toEqual(['訓練']);
     expect(row.overdue).toEqual([]);
   });
@@ -81,5 +89,26 @@ describe('bcp revisions through the base', () => {
     expect(result.changed).toContain('回答の slots.7');
     expect(result.problems.map((p) => p.ruleId)).toEqual(['revision-missing']);
     expect(result.problems[0]!.file).toBe(file);
+  });
+});
+
+describe('bcp init --plan', () => {
+  it('starts a plan that extends the base, points at what is left to fill in, and never overwrites', async () => {
+    const dir = temp();
+    cpSync(path.join(EXAMPLE, 'base.yaml'), path.join(dir, 'plans', 'base.yaml'));
+    const quiet = console.error;
+    console.error = () => undefined;
+    try {
+      expect(await runPlanInit({ dir: 'plans', id: 'east', force: false, cwd: dir })).toBe(0);
+      expect(await runPlanInit({ dir: 'plans', id: 'east', force: false, cwd: dir })).toBe(2);
+      expect(await runPlanInit({ dir: 'plans', id: '../east', force: false, cwd: dir })).toBe(2);
+    } finally {
+      console.error = quiet;
+    }
+    const file = path.join('plans', 'east', 'answers.yaml');
+    expect(readFileSync(path.join(dir, file), 'utf8')).toMatch(/^extends: \.\.\/base\.yaml$/m);
+    const loaded = loadAnswersFile(file, { cwd: dir });
+    expect(loaded.problems.map((p) => [p.file, p.message.split('`')[1]])).toEqual([[file, 'revisions[0].approvedBy']]);
+    expect(listPlans(dir)).toEqual(['east']);
   });
 });
