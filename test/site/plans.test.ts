@@ -149,6 +149,20 @@ describe('bcp over the plans of examples/two-plants and a third plant', () => {
     }
   });
 
+  it('writes no overview in a public build, and refuses a folder it did not make', async () => {
+    const publicOut = path.join(tmp, 'public');
+    const result = await bcp(['build', '--plans', plansDir, '--plan', 'himeji', '--public', '--no-pdf', '--out', publicOut]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(readdirSync(publicOut).sort()).toEqual(['.bcp-plans', 'himeji']);
+    const foreign = path.join(tmp, 'foreign');
+    cpSync(path.join(out, 'himeji'), path.join(foreign, 'mine'), { recursive: true });
+    writeFileSync(path.join(foreign, 'notes.txt'), 'not a build');
+    const refused = await bcp(['build', '--plans', plansDir, '--no-pdf', '--out', foreign]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('output-refused');
+    expect(readdirSync(foreign).sort()).toEqual(['mine', 'notes.txt']);
+  });
+
   it('reports every plan’s upkeep', async () => {
     const result = await bcp(['upkeep', '--plans', plansDir]);
     expect(result.code, result.stderr).toBe(0);
