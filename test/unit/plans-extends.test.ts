@@ -97,3 +97,15 @@ describe('contacts merged by id', () => {
     expect(loaded.locate(['contacts', 1, 'id']).file).toBe(path.join('plans', 'base.yaml'));
   });
 });
+
+describe('the report cache key of a plan', () => {
+  it('changes when the base the plan extends changes', async () => {
+    const { checkInputsKey } = await import('../../src/check/report-cache.ts');
+    const dir = project(example, 'extends: ../base.yaml\n');
+    const key = () => checkInputsKey(dir, { tool: 't', answersFile: 'plans/east/answers.yaml', exampleFile: 'none.yaml' });
+    const before = key();
+    expect(key()).toBe(before);
+    writeFileSync(path.join(dir, 'plans', 'base.yaml'), example.replace('  employees: 48', '  employees: 49'));
+    expect(key()).not.toBe(before);
+  });
+});
