@@ -7,6 +7,7 @@
  *   npm run bench -- --tests       also the test suite's time as a multiple of one build
  *   npm run bench -- --pages       also the per-page weight table
  *   npm run bench -- --site DIR    only the weights of an existing build (e.g. dist)
+ *   npm run bench -- --plans 1,10,50 [--no-pdf]   only `bcp build` over N generated plans (bench/plans.ts)
  *
  * Timings are output, never test assertions. The page weights are also asserted by
  * test/e2e-sites.test.ts.
@@ -155,9 +156,19 @@ async function main() {
       runs: { type: 'string', default: '3' },
       tests: { type: 'boolean', default: false },
       pages: { type: 'boolean', default: false },
+      plans: { type: 'string' },
+      pdf: { type: 'boolean', default: true },
     },
+    allowNegative: true,
   });
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  if (values.plans) {
+    const { benchPlans } = await import('../bench/plans.ts');
+    const { bundleCli } = await import('./bundle-cli.ts');
+    await bundleCli();
+    benchPlans(root, values.plans.split(',').map(Number), { pdf: values.pdf, log: (line = '') => console.log(line) });
+    return;
+  }
   if (values.site) {
     const siteDir = path.resolve(values.site);
     for (const lines of [pageWeightReport(siteDir), searchWeightReport(siteDir), pdfReport(siteDir)]) console.log(`${(await lines).join('\n')}\n`);

@@ -14,7 +14,7 @@ import { formatPath, yamlMistake, zodErrorMap, type YamlValue } from './error-ma
 import { applyVisibility, type Visibility } from './mask.ts';
 import { answersSchema, type Answers } from './schema.ts';
 import { MAX_ANSWERS_BYTES, NESTING_TOO_DEEP, bytePosition, duplicateKeyText, encodingProblem, pathNear, yamlErrorText } from '../yaml/errors.ts';
-import { EXTENDS_KEY, isPlainObject, resolveExtends } from '../plans/extends.ts';
+import { EXTENDS_KEY, isPlainObject, resolveExtends } from './extends.ts';
 
 export { DEFAULT_ANSWERS_FILE } from './files.ts';
 
@@ -24,7 +24,7 @@ export interface LoadedAnswers {
   problems: Problem[];
   /**
    * Finds the line and column of a field (of its key with `onKey`), for checks that run after validation.
-   * `file` is set when the value comes from another file (a plan's `extends:` base, src/plans/extends.ts).
+   * `file` is set when the value comes from another file (a plan's `extends:` base, src/answers/extends.ts).
    */
   locate: (fieldPath: readonly PropertyKey[], onKey?: boolean) => { line: number; column: number; file?: string };
   /** The file name as reported (relative to the working directory). */

@@ -40,6 +40,10 @@ export function checkInputsKey(cwd: string, options: { tool: string; answersFile
     if (bytes) hash.update(bytes);
   };
   add(path.resolve(cwd, options.answersFile));
+  // A plan's shared base (`extends:`, src/answers/extends.ts) is read too.
+  const answersPath = path.resolve(cwd, options.answersFile);
+  const base = existsSync(answersPath) ? /^extends:\s*["']?([^"'#\n]+?)["']?\s*(?:#.*)?$/m.exec(readFileSync(answersPath, 'utf8'))?.[1] : undefined;
+  if (base) add(path.resolve(path.dirname(answersPath), base));
   add(path.resolve(cwd, options.exampleFile));
   // Follows links like the check's own walk (check.ts contentFiles), which uses stat too.
   const walk = (dir: string) => {

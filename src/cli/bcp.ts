@@ -30,14 +30,20 @@ interface CommandHelp {
   details: string;
 }
 
+/** The multi-plan options (src/plans/), shared by the commands that go over plans. */
+const PLAN_OPTIONS = `  --plan 計画         plans/<計画>/answers.yaml の計画だけ（何度でも書ける。既定: plans/ があればすべての計画）
+  --plans フォルダ    計画のフォルダ（既定: plans）`;
+
 const COMMANDS: Readonly<Record<string, CommandHelp>> = {
   init: {
-    usage: 'bcp init [--answers ファイル] [--force]',
+    usage: 'bcp init [--answers ファイル | --plan 計画] [--force]',
     summary: '新しい会社の回答ファイルを作る（既定: answers/answers.yaml）',
     details: `ひな形の質問をコメントに、ひな形の見本の値を回答に入れた回答ファイルを作ります。会社ごとに決める欄は空のままなので、
 続けて bcp check を実行し、示された行を埋めていきます。改訂履歴は今日の日付の 1.0 から始まり、脅威の入口はすべて「未評価」です。
   --answers ファイル  作るファイル（既定: ${DEFAULT_ANSWERS_FILE}）
-  --force             ファイルがすでにあっても上書きする（ないと上書きせずに終わる）`,
+  --force             ファイルがすでにあっても上書きする（ないと上書きせずに終わる）
+  --plan 計画         plans/<計画>/answers.yaml を作る（plans/base.yaml があれば、それを extends する短いファイル）
+  --plans フォルダ    計画のフォルダ（既定: plans）`,
   },
   check: {
     usage: 'bcp check [--answers ファイル] [--json] [--today 日付] [パス...]',
@@ -47,7 +53,9 @@ const COMMANDS: Readonly<Record<string, CommandHelp>> = {
   --answers ファイル  回答ファイル（既定: ${DEFAULT_ANSWERS_FILE}）
   --json              結果を JSON で出す（tokens と problems）
   --today 日付        期限を数える日（例: 2026-04-01。既定: 今日）
-  パス...             確かめる本文のファイルやフォルダ（既定: content/ 全体）`,
+  パス...             確かめる本文のファイルやフォルダ（既定: content/ 全体）
+${PLAN_OPTIONS}
+  --changed 範囲      git の範囲（例: origin/main...HEAD）の変更が関わる計画だけ（plans/<計画>/ の変更はその計画、ほかはすべて）`,
   },
   build: {
     usage: 'bcp build [--answers ファイル] [--out フォルダ] [--public] [--today 日付] [--no-pdf]',
@@ -58,7 +66,9 @@ const COMMANDS: Readonly<Record<string, CommandHelp>> = {
   --out フォルダ      出力先（既定: dist）
   --public            公開してよいものだけの公開版を作る（許可の一覧: src/answers/visibility.ts）
   --today 日付        期限を数える日（既定: 今日）
-  --no-pdf            PDF を作らない（確かめながら直すときに速い）`,
+  --no-pdf            PDF を作らない（確かめながら直すときに速い）
+${PLAN_OPTIONS}
+                      計画ごとに dist/<計画>/ を作り、社内版では dist/index.html と dist/overview.csv に一覧を作る`,
   },
   revisions: {
     usage: 'bcp revisions --base 比べる元 [--answers ファイル]',
@@ -66,7 +76,9 @@ const COMMANDS: Readonly<Record<string, CommandHelp>> = {
     details: `比べる元（例: origin/main）から本文や回答が変わったのに、改訂履歴（revisions）に新しい版がなければ失敗します。
 bcp init で 1.0 から始め直した履歴は、新しい計画として受け付けます。
   --base 比べる元     git のブランチやコミット（必須）
-  --answers ファイル  回答ファイル（既定: ${DEFAULT_ANSWERS_FILE}）`,
+  --answers ファイル  回答ファイル（既定: ${DEFAULT_ANSWERS_FILE}）
+${PLAN_OPTIONS}
+                      共通のファイル（extends）の変更も、それを使う計画の変更として数える`,
   },
   migrate: {
     usage: 'bcp migrate [--answers ファイル] [--to 版]',
@@ -82,7 +94,8 @@ bcp init で 1.0 から始め直した履歴は、新しい計画として受け
     details: `check と build では期限切れは警告だけです（連絡先の修正などを止めないため）。期限切れを見落とさないよう、
 このコマンドを定期的に（GitHub Actions では毎週）実行し、期限切れがあれば終了コード 1 で知らせます。
   --answers ファイル  回答ファイル（既定: ${DEFAULT_ANSWERS_FILE}）
-  --today 日付        期限を数える日（既定: 今日）`,
+  --today 日付        期限を数える日（既定: 今日）
+${PLAN_OPTIONS}`,
   },
   review: {
     usage: 'bcp review 訓練の記録.json [--answers ファイル]',

@@ -16,15 +16,15 @@ export async function runPlansCheck(options: {
   today?: string;
   paths: readonly string[];
 }): Promise<number> {
-  const { runCheck } = await import('../check/check.ts');
+  const { checkReport } = await import('../check/check.ts');
   const seen = new Set<string>();
   const results = [];
   let errors = 0;
   let warnings = 0;
   let pathMissing = false;
   for (const id of options.ids) {
-    // Not the report cache: its key does not cover the base a plan extends.
-    const result = await runCheck({ answersFile: planAnswersFile(id, options.dir), paths: options.paths, today: options.today });
+    // The report cache's key covers the base the plan extends (report-cache.ts).
+    const result = await checkReport({ answersFile: planAnswersFile(id, options.dir), paths: options.paths, today: options.today });
     const fresh = result.problems.filter((problem) => {
       const key = JSON.stringify(problem);
       if (seen.has(key)) return false;

@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { todayInJapan } from '../answers/due.ts';
 import { ruleMessage } from '../errors/catalogue.ts';
 import { formatProblem } from '../errors/report.ts';
 import { BASE_NAME, PLAN_ID, planAnswersFile } from './plans.ts';
@@ -36,11 +37,19 @@ export async function runPlanInit(options: { dir: string; id: string; force: boo
 #
 # 共通の値は ${extendsPath} にあります。ここに書いた値が、それをキーごとに上書きします。
 # - 「キー: 値」の集まり（company: など）は、書いたキーだけが置き換わり、ほかは共通の値のままです。
-# - リスト（contacts、revisions など）は、書くとまるごと置き換わります（共通のリストに足すのではありません）。
+# - contacts は id ごとに合わせます（同じ id はその連絡先を上書き、新しい id は追加）。
+# - ほかのリスト（revisions、bia の中など）は、書くとまるごと置き換わります（共通のリストに足すのではありません）。
 # - この拠点・会社だけの人、電話番号、システム、BIA、脅威の入口の評価、改訂履歴をここに書きます。
 # - 書いたら bcp check --plan ${options.id} で確かめます。問題は、その値を書いたファイルの行で示されます。
 
 extends: ${extendsPath}
+
+# この計画の改訂履歴。承認する人の役職（approvedBy）を書きます。
+revisions:
+  - version: "1.0"
+    date: ${todayInJapan()}
+    summary: 共通の回答をもとに初版を作成
+    approvedBy:
 `,
   );
   console.error(`${file} を作りました。続けて bcp check --plan ${options.id} を実行し、示された欄を埋めてください。`);

@@ -1,7 +1,7 @@
 /**
  * The layout of a multi-plan project: `plans/<id>/answers.yaml`, one folder per plan
  * (a plant of one company, or one client company of an advisor), each usually starting
- * with `extends: ../base.yaml` (src/plans/extends.ts). A project without `plans/` is a
+ * with `extends: ../base.yaml` (src/answers/extends.ts). A project without `plans/` is a
  * single-plan project and nothing here applies to it.
  */
 import { execFileSync } from 'node:child_process';

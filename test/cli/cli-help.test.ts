@@ -22,7 +22,7 @@ describe('bcp help', () => {
     const [viaHelp, viaOption, short] = await Promise.all([bcp('help', 'init'), bcp('init', '--help'), bcp('migrate', '-h')]);
     expect(viaHelp).toEqual(viaOption);
     expect(viaHelp.code).toBe(0);
-    expect(viaHelp.stdout.split('\n')[0]).toBe('使い方: bcp init [--answers ファイル] [--force]');
+    expect(viaHelp.stdout.split('\n')[0]).toBe('使い方: bcp init [--answers ファイル | --plan 計画] [--force]');
     expect(viaHelp.stdout).toContain('  --force ');
     expect(short.code).toBe(0);
     expect(short.stdout.split('\n')[0]).toBe('使い方: bcp migrate [--answers ファイル] [--to 版]');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadAnswersFile } from '../../src/answers/load.ts';
-import { mergeAnswers } from '../../src/plans/extends.ts';
+import { mergeAnswers } from '../../src/answers/extends.ts';
 
 const example = readFileSync(new URL('../../answers/answers.yaml', import.meta.url), 'utf8');
 const dirs: string[] = [];
@@ -95,5 +95,17 @@ describe('contacts merged by id', () => {
     expect(phone).toMatchObject({ file: path.join('plans', 'base.yaml'), line: phoneLine });
     expect(loaded.locate(['contacts', contacts.length - 1, 'role'])).toEqual({ line: 4, column: 11 });
     expect(loaded.locate(['contacts', 1, 'id']).file).toBe(path.join('plans', 'base.yaml'));
+  });
+});
+
+describe('the report cache key of a plan', () => {
+  it('changes when the base the plan extends changes', async () => {
+    const { checkInputsKey } = await import('../../src/check/report-cache.ts');
+    const dir = project(example, 'extends: ../base.yaml\n');
+    const key = () => checkInputsKey(dir, { tool: 't', answersFile: 'plans/east/answers.yaml', exampleFile: 'none.yaml' });
+    const before = key();
+    expect(key()).toBe(before);
+    writeFileSync(path.join(dir, 'plans', 'base.yaml'), example.replace('  employees: 48', '  employees: 49'));
+    expect(key()).not.toBe(before);
   });
 });
