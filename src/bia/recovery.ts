@@ -51,9 +51,6 @@ function mediumKind(kind: string): string {
     .toLowerCase();
 }
 
-/** A medium reachable over the network by its nature (a NAS, a server, a cloud service): never the offline copy. */
-const ONLINE_MEDIUM = /NAS|クラウド|cloud|サーバ|server|オンライン/i;
-
 export interface Backup321 {
   meets: boolean;
   /** What 3-2-1 lacks, in words (empty when met). */
@@ -66,20 +63,18 @@ export interface Backup321 {
 
 /**
  * 3-2-1 read from the copies themselves, never from a claim: each part is met only when a
- * copy says so (an off-site copy counts only with its place named; a NAS or a cloud copy
- * marked offline does not count, it is on the network by its nature).
+ * copy says so (an off-site copy counts only with its place named).
  */
 export function backup321(system: BiaSystem): Backup321 {
   const list = system.backup?.copies ?? [];
   const gaps: string[] = [];
   const kinds = new Set(list.map((c) => mediumKind(c.kind))).size;
-  const offline = list.some((c) => c.offline === true && !ONLINE_MEDIUM.test(c.kind));
-  const onlineClaimedOffline = list.some((c) => c.offline === true && ONLINE_MEDIUM.test(c.kind));
+  const offline = list.some((c) => c.offline === true);
   const offsite = list.some((c) => c.offsite === true && c.place !== undefined);
   const unplaced = list.some((c) => c.offsite === true && c.place === undefined);
   if (list.length < 2) gaps.push(`本番のほかのコピーが${list.length}つ（2つ要る）`);
   if (kinds < 2) gaps.push(`コピーの媒体が${kinds}種類（2種類要る）`);
-  if (!offline) gaps.push(onlineClaimedOffline ? 'オフラインとしたコピーが NAS やクラウドで、ネットワークにつながっている' : 'オフラインのコピーがない');
+  if (!offline) gaps.push('オフラインのコピーがない');
   if (!offsite) gaps.push(unplaced ? '別の場所に置くコピーの場所（place）が書かれていない' : '別の場所に置いたコピーがない');
   return { meets: gaps.length === 0, gaps, copies: list.length, kinds, offline, offsite };
 }

@@ -11,6 +11,7 @@
  * The variant of each follows the threat entries the company marked high or BAD, and the
  * scenarios on such entries come first.
  */
+import { ransomwareTimeline } from '../bia/exercise-timeline.ts';
 import { recoveryOrder } from '../bia/recovery.ts';
 import { durationMinutes } from '../answers/rules/timing.ts';
 import type { Answers } from '../answers/schema.ts';
@@ -64,6 +65,9 @@ export function exerciseScenarios(answers: Answers, today: string): Scenario[] {
   const system = (i: number): Part => a(systems.length === 0 ? undefined : systems[i % systems.length]);
   const order = answers.bia ? recoveryOrder(answers.bia, today) : [];
   const first = order[0];
+  // One clock with the rule exercise-after-deadline: the restore scene comes while the first RTO still runs.
+  const clock = ransomwareTimeline(answers, today);
+  const rtoMissed = clock.first !== undefined && clock.restoreMinutes > clock.first.rtoMinutes;
 
   // The two deadlines every scenario shares: the first report to the end of the route, and the overview.
   const reportInject = (story: Part[]): Inject => ({
@@ -144,8 +148,8 @@ export function exerciseScenarios(answers: Answers, today: string): Scenario[] {
         expected: [{ text: [liaison, 'が警察のサイバー犯罪相談窓口と IPA に連絡する。個人情報が漏れた疑いがあれば個人情報保護委員会にも'], plan: '3.2.4' }],
       },
       {
-        minutes: 24 * 60,
-        text: ['翌日。', firm, 'の調査で、侵入口がおおよそ分かった。バックアップは無事らしい。'],
+        minutes: clock.restoreMinutes,
+        text: [clock.restoreMinutes >= 24 * 60 ? '翌日。' : '', firm, 'の調査で、侵入口がおおよそ分かった。バックアップは無事らしい。'],
         questions: [
           { text: ['どのシステムから、どの順番で戻しますか。戻す前に何を確かめますか。'], plan: '3.3.3' },
           { text: ['最後のバックアップ以降に入力したデータは、何から打ち直しますか。'], plan: '3.3.3' },
@@ -159,6 +163,21 @@ export function exerciseScenarios(answers: Answers, today: string): Scenario[] {
             plan: '3.3.3',
             deadline: first?.system.rto ? [a(first.system.name), 'は', a(first.system.rto)] : undefined,
           },
+          ...(rtoMissed && first
+            ? [
+                {
+                  text: [
+                    a(first.system.name),
+                    'の目標復旧時間（',
+                    a(first.system.rto),
+                    '）をすでに過ぎている。遅れと見通しを',
+                    last,
+                    'に伝え、止まっている間の代わりのやり方を続けるか決める',
+                  ],
+                  plan: '3.3.3',
+                },
+              ]
+            : []),
           { text: ['バックアップが攻撃を受けていないことを確かめてから戻す。まず暫定の環境で業務を再開し、本番への切り戻しは計画を立てて行う'], plan: '3.3.3' },
           ...(first?.system.reentry ? [{ text: [a(first.system.reentry)], plan: '3.3.3' }] : []),
         ],

@@ -202,15 +202,15 @@ describe('label 24 and the 3-2-1 check it shares with the BIA page', () => {
     expect(csvRows(example).find((r) => r['行ID'] === 'label-24')!['点数']).toBe('');
   });
 
-  it('never takes a NAS or a cloud copy for the offline one, and wants the off-site place named', () => {
+  it('counts an offline copy only where a copy says so, and wants the off-site place named', () => {
     expect(
       backup321(
         system([
-          { kind: 'NAS', offline: true },
-          { kind: 'クラウド', offline: true, offsite: true, place: '事業者' },
+          { kind: 'NAS' },
+          { kind: 'クラウド', offsite: true, place: '事業者' },
         ]),
       ).gaps,
-    ).toEqual(['オフラインとしたコピーが NAS やクラウドで、ネットワークにつながっている']);
+    ).toEqual(['オフラインのコピーがない']);
     expect(backup321(system([{ kind: 'NAS' }, { kind: '外付けHDD', offline: true, offsite: true }])).gaps).toEqual([
       '別の場所に置くコピーの場所（place）が書かれていない',
     ]);

@@ -34,6 +34,9 @@ export const contactRules: Rule = (context) => {
 
   // The desk of slot 2 (a department's window) is reached at its landline (issue 21).
   const desk = answers.slots[2] === undefined ? undefined : contactForRole(answers.slots[2], contacts);
+  const channels = new Set(
+    [answers.slots[1], answers.slots[2]].flatMap((role) => (role === undefined ? [] : [contactForRole(role, contacts)])).filter((c) => c !== undefined),
+  );
   for (const contact of key) {
     const index = contacts.indexOf(contact);
     const path = ['contacts', index];
@@ -42,7 +45,9 @@ export const contactRules: Rule = (context) => {
     // landline of the slot 2 desk, which is a window rather than a person.
     const outside = contact.organisation !== undefined || contact === desk;
     const reachable = outside ? contact.phone !== undefined || contact.mobile !== undefined : contact.mobile !== undefined;
-    if (!reachable) {
+    // A channel of #1#/#2# with no number at all is reported once, at the slot, by channel-without-number.
+    const channelWithoutNumber = channels.has(contact) && contact.phone === undefined && contact.mobile === undefined;
+    if (!reachable && !channelWithoutNumber) {
       problems.push(problemAt(context, 'key-contact-without-mobile', path, { path: formatPath(path), role: contact.role, id: contact.id, outside }));
     }
   }
