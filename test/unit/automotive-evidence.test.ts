@@ -203,14 +203,7 @@ describe('label 24 and the 3-2-1 check it shares with the BIA page', () => {
   });
 
   it('counts an offline copy only where a copy says so, and wants the off-site place named', () => {
-    expect(
-      backup321(
-        system([
-          { kind: 'NAS' },
-          { kind: 'クラウド', offsite: true, place: '事業者' },
-        ]),
-      ).gaps,
-    ).toEqual(['オフラインのコピーがない']);
+    expect(backup321(system([{ kind: 'NAS' }, { kind: 'クラウド', offsite: true, place: '事業者' }])).gaps).toEqual(['オフラインのコピーがない']);
     expect(backup321(system([{ kind: 'NAS' }, { kind: '外付けHDD', offline: true, offsite: true }])).gaps).toEqual([
       '別の場所に置くコピーの場所（place）が書かれていない',
     ]);
