@@ -267,10 +267,10 @@ export function answerPlace(loaded: LoadedAnswers, id: number): string | undefin
     .sort((a, b) => b - a)[0];
   if (before === undefined) {
     const at = loaded.locate(['slots'], true);
-    return `${loaded.file}:${at.line}:${at.column}（\`slots:\` の下）`;
+    return `${at.file ?? loaded.file}:${at.line}:${at.column}（\`slots:\` の下）`;
   }
   const at = loaded.locate(['slots', before], true);
-  return `${loaded.file}:${at.line}:${at.column}（\`slots.${before}\` の次）`;
+  return `${at.file ?? loaded.file}:${at.line}:${at.column}（\`slots.${before}\` の次）`;
 }
 
 function missingPath(target: string): Problem {

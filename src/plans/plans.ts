@@ -73,7 +73,9 @@ export function selectPlans(cwd: string, options: { plan?: string[]; answersGive
  */
 export function plansTouchedBy(changed: readonly string[], known: readonly string[], dir = PLANS_DIR): string[] {
   const touched = new Set<string>();
-  const prefix = `${dir.split(path.sep).join('/').replace(/\/+$/, '')}/`;
+  // Changed paths are relative to the project; so is the folder, however it was written.
+  const relative = path.isAbsolute(dir) ? path.relative(process.cwd(), dir) : path.normalize(dir);
+  const prefix = `${relative.split(path.sep).join('/').replace(/\/+$/, '')}/`;
   for (const file of changed) {
     const match = file.startsWith(prefix) ? /^([^/]+)\/./.exec(file.slice(prefix.length)) : null;
     if (match && known.includes(match[1]!)) touched.add(match[1]!);

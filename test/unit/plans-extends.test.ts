@@ -109,3 +109,14 @@ describe('the report cache key of a plan', () => {
     expect(key()).not.toBe(before);
   });
 });
+
+describe('where a missing slot answer goes, in a plan', () => {
+  it('names the base when the base holds the slots', async () => {
+    const { answerPlace } = await import('../../src/check/check.ts');
+    const base = example.replace(/^  7: .*\n/m, '');
+    const loaded = loadAnswersFile('plans/east/answers.yaml', { cwd: project(base, 'extends: ../base.yaml\n') });
+    expect(loaded.problems).toEqual([]);
+    const line = base.split('\n').findIndex((l) => l.startsWith('  6:')) + 1;
+    expect(answerPlace(loaded, 7)).toBe(`${path.join('plans', 'base.yaml')}:${line}:3（\`slots.6\` の次）`);
+  });
+});

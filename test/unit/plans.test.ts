@@ -73,6 +73,29 @@ describe('overview', () => {
   });
 });
 
+describe('bcp check --changed', () => {
+  it('checks only the plans a change can affect', async () => {
+    const { bcp } = await import('../helpers.ts');
+    const repo = temp();
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: repo, stdio: 'ignore' });
+    cpSync(EXAMPLE, path.join(repo, 'plans'), { recursive: true });
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-qm', 'plans');
+    const plan = path.join(repo, 'plans', 'kakogawa', 'answers.yaml');
+    writeFileSync(plan, readFileSync(plan, 'utf8').replace('employees: 31', 'employees: 32'));
+    // Run from the repository: the plans folder is the default, and content/ of the tool is read from there.
+    const one = await bcp(['check', '--plans', path.join(repo, 'plans'), '--changed', 'HEAD'], { cwd: repo });
+    expect(one.stderr).toContain('== 計画 kakogawa（');
+    expect(one.stderr).not.toContain('== 計画 himeji（');
+    writeFileSync(path.join(repo, 'plans', 'base.yaml'), `${readFileSync(path.join(repo, 'plans', 'base.yaml'), 'utf8')}\n`);
+    const all = await bcp(['check', '--changed', 'HEAD'], { cwd: repo });
+    expect(all.stderr).toContain('== 計画 himeji（');
+    expect(all.stderr).toContain('== 計画 kakogawa（');
+  });
+});
+
 describe('bcp revisions through the base', () => {
   it('asks each plan for a revision entry when only the shared base changed', () => {
     const repo = temp();
