@@ -10,6 +10,8 @@ export const BIA_SAMPLE_YAML = `# 業務への影響分析（BIA）。サイト�
 # 下の各1行は書き方の例です。自社の業務・システムに書き換え、行を足してください。
 # 書いた回答の例は answers/example.yaml の bia（架空の会社）にあります。
 bia:
+  # 質問: 工場全体を、攻撃からいつまでに再開させますか。各システムの rto はこの中に収めます。
+  restartTarget: 3日以内
   # 影響を測る軸。質問: 業務が止まると、何に困りますか（納期、お金、品質・安全など）。
   # id は半角英小文字で、processes の impact で使います。criteria は高・中・低の判定基準です。
   axes:
@@ -31,7 +33,9 @@ bia:
           dependency: 竹
   # システム。質問: いつまでに戻しますか（rto）。止まっている間はどうしますか（fallback）。
   # 戻ったあと、何を見て打ち直しますか（reentry）。バックアップはいくつ、どこにありますか（backup）。
-  # backup.offline はネットワークから外したコピーがあるか、offsite は別の場所に置いたコピーがあるか、
+  # backup.copies は本番のほかのコピーを1つずつ書きます。kind は媒体、offline はネットワークから外して
+  # いるか、offsite と place は別の場所に置いているかとその場所です。3-2-1 は、コピー2つ以上・媒体2種類・
+  # オフラインのコピー1つ・場所を書いた別の場所のコピー1つで満たします。
   # lastRestoreTest は実際に戻してみた最後の日（年-月-日）です。
   systems:
     - name: 受注用のパソコン
@@ -39,11 +43,9 @@ bia:
       fallback: 電話とファクスの注文を紙の台帳に書いて受ける
       reentry: 紙の台帳から、最後のバックアップ以降の注文を打ち直す
       backup:
-        copies: 1
-        media: [外付けHDD]
+        copies:
+          - { kind: 外付けHDD, offline: true }
         schedule: 毎週金曜の終業時
-        offline: false
-        offsite: false
 `;
 
 let sample: Bia | undefined;

@@ -58,6 +58,9 @@ export const PUBLIC_ANSWER_FIELDS: readonly string[] = [
   'contacts[].id',
   'contacts[].role',
   'contacts[].organisation',
+  // Other names of a role and the id of its stand-in: the plan's own words, like the slots.
+  'contacts[].aliases',
+  'contacts[].deputy',
   'contacts[].public',
   'contacts[public].person',
   'contacts[public].phone',

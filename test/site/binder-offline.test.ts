@@ -22,6 +22,8 @@ interface OutlineItem {
   depth: number;
 }
 
+/** The binder's parts sit under one root bookmark, the cover's h1 (print.html has one h1). */
+const PARTS = 1;
 const run = (command: string, args: string[]) => execFileSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 const squash = (text: string) => text.replace(/\s+/g, '');
 
@@ -47,7 +49,7 @@ function readOutline(file: string): OutlineItem[] {
 
 /** The text of the pages from the bookmark `title` up to (not including) the next top-level bookmark. */
 function part(title: string): string {
-  const top = outline.filter((o) => o.depth === 0);
+  const top = outline.filter((o) => o.depth === PARTS);
   const at = top.findIndex((o) => o.title === title);
   expect(at, title).toBeGreaterThanOrEqual(0);
   const end = top[at + 1]?.page ?? pages.length + 1;
@@ -110,8 +112,8 @@ describe('the BIA in the binder', () => {
 
 describe('the exercise kit in the binder', () => {
   it('is an appendix with every scenario in the facilitator’s and the participants’ version', () => {
-    expect(outline.filter((o) => o.depth === 0).map((o) => o.title)).toContain('付録 机上訓練キット');
-    const titles = outline.filter((o) => o.depth === 1).map((o) => o.title);
+    expect(outline.filter((o) => o.depth === PARTS).map((o) => o.title)).toContain('付録 机上訓練キット');
+    const titles = outline.filter((o) => o.depth === PARTS + 1).map((o) => o.title);
     for (const s of scenarios) {
       expect(titles, s.id).toContain(`${s.title}（進行役用）`);
       expect(titles, s.id).toContain(`${s.title}（参加者用）`);
@@ -119,10 +121,10 @@ describe('the exercise kit in the binder', () => {
   });
 
   it('starts each sheet on its own page and leaves the expected actions out of the participants’ sheets', () => {
-    const sheets = outline.filter((o) => o.depth === 1 && /（(進行役用|参加者用)）$/.test(o.title));
+    const sheets = outline.filter((o) => o.depth === PARTS + 1 && /（(進行役用|参加者用)）$/.test(o.title));
     expect(sheets).toHaveLength(scenarios.length * 2);
     sheets.forEach((sheet, i) => {
-      const end = sheets[i + 1]?.page ?? outline.find((o) => o.depth === 0 && o.page > sheet.page)?.page ?? pages.length + 1;
+      const end = sheets[i + 1]?.page ?? outline.find((o) => o.depth === PARTS && o.page > sheet.page)?.page ?? pages.length + 1;
       const text = squash(pages.slice(sheet.page - 1, end - 1).join('\n'));
       const body = pages[sheet.page - 1]!.split('\n').filter((l) => l.trim() !== '');
       // The running header first, then the sheet's title.

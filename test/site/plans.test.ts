@@ -61,7 +61,7 @@ beforeAll(async () => {
     const text = readFileSync(file, 'utf8');
     // The security officer's name (contacts, plan, PDF) and the issue of threat entry 2.
     const changed = text
-      .replace(/(  - id: security-officer\n    role: [^\n]+\n    person: )[^\n]+/, `$1${secret(id)}`)
+      .replace(/(  - id: security-officer\n    role: [^\n]+\n(?:    (?:deputy|aliases): [^\n]+\n)*    person: )[^\n]+/, `$1${secret(id)}`)
       .replace(/(\n  2:\n    result: [^\n]+\n    issue: )[^\n]+/, `$1${issue(id)}を確かめる`);
     for (const value of planted(id)) expect(changed.split(value).length - 1, `${id}: ${value}`).toBe(1);
     writeFileSync(file, changed);
