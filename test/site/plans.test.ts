@@ -159,7 +159,7 @@ describe('bcp over the plans of examples/two-plants and a third plant', () => {
     writeFileSync(path.join(foreign, 'notes.txt'), 'not a build');
     const refused = await bcp(['build', '--plans', plansDir, '--no-pdf', '--out', foreign]);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('output-refused');
+    expect(refused.stderr).toContain('output-not-ours');
     expect(readdirSync(foreign).sort()).toEqual(['mine', 'notes.txt']);
   });
 
