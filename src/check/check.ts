@@ -195,6 +195,16 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
         () => loadGuidelines(cwd).problems,
       ),
     );
+  // <issue 20>: the reporting-duties table, content like the guideline tables.
+  const duties = await import('../guidelines/reporting-duties.ts');
+  if (!explicit && existsSync(path.resolve(cwd, duties.REPORTING_DUTIES_FILE)))
+    problems.push(
+      ...kept(
+        'reporting-duties',
+        () => [duties.REPORTING_DUTIES_FILE],
+        () => duties.loadReportingDuties(cwd).problems,
+      ),
+    );
   sources?.save();
   problems.push(...checkAnswerRules(loaded, { today: options.today }));
   problems.push(...unchangedSamples(loaded, cwd, options.today, loadAnswersFile, unchangedSampleRules));

@@ -597,6 +597,13 @@ export const RULES = {
       `項目「${p.item}」の根拠 \`${p.target}\` が、作ったサイトにありません。見出しの名前が変わったなら、対応表の page と anchor を今の見出しに合わせてください。`,
   }),
 
+  // <issue 20>: reporting duties table
+  'reporting-duties-invalid': rule<{ path: string; detail: string }>({
+    severity: 'error',
+    title: '報告の期限と義務の表の誤り',
+    message: (p) => `報告の期限と義務の表（いつ・どこへ・何を）の \`${p.path}\`: ${p.detail}`,
+  }),
+
   // --- site search ---------------------------------------------------------------
   'search-index-failed': rule<{ detail: string }>({
     severity: 'error',

@@ -12,7 +12,7 @@ import type { Answers } from '../../src/answers/schema.ts';
 import { recoveryOrder } from '../../src/bia/recovery.ts';
 import { CLOSING_QUESTIONS, exerciseScenarios, type Scenario } from '../../src/exercises/scenarios.ts';
 import { partsText } from '../../src/site/checklists.ts';
-import { REPORTING_DUTIES } from '../../src/site/reporting-duties.ts';
+import { loadReportingDuties } from '../../src/guidelines/reporting-duties.ts';
 import { ROOT } from '../helpers.ts';
 import { EXAMPLE_ANSWERS, elements, exampleSite, parsePage, textContent } from '../site-helpers.ts';
 
@@ -26,6 +26,7 @@ interface OutlineItem {
 const PARTS = 1;
 const run = (command: string, args: string[]) => execFileSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 const squash = (text: string) => text.replace(/\s+/g, '');
+const REPORTING_DUTIES = loadReportingDuties(ROOT).duties!.duties;
 
 let answers: Answers;
 let pages: string[];

@@ -1,12 +1,20 @@
 /**
- * The 「いつ・どこへ・何を」 table's data (src/site/reporting-duties.ts): the legal deadlines
- * and which duty is legal, contractual or voluntary, as facts. The wording is ours and is
- * not pinned; the figures and the kinds are.
+ * The 「いつ・どこへ・何を」 table's data (content/guidelines/reporting-duties.yaml): the legal
+ * deadlines and which duty is legal, contractual or voluntary, as facts. The wording is ours
+ * and is not pinned; the figures and the kinds are. A broken file is reported at its field.
  */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPORTING_DUTIES } from '../../src/site/reporting-duties.ts';
+import { formatProblem } from '../../src/errors/report.ts';
+import { loadReportingDuties, REPORTING_DUTIES_FILE } from '../../src/guidelines/reporting-duties.ts';
 import { PUBLIC_WINDOWS } from '../../src/site/public-windows.ts';
 import { slotById } from '../../src/template/slots.ts';
+import { ROOT } from '../helpers.ts';
+
+const loaded = loadReportingDuties(ROOT);
+const REPORTING_DUTIES = loaded.duties?.duties ?? [];
 
 const duty = (id: string) => {
   const found = REPORTING_DUTIES.find((d) => d.id === id);
@@ -15,6 +23,10 @@ const duty = (id: string) => {
 };
 
 describe('the reporting duties', () => {
+  it('loads without a problem', () => {
+    expect(loaded.problems.map(formatProblem)).toEqual([]);
+  });
+
   it('has one row per recipient: the PPC, the people concerned, police, IPA, customers and the ministry', () => {
     expect(REPORTING_DUTIES.map((d) => d.id).sort()).toEqual(['customers', 'ipa', 'ministry', 'people', 'police', 'ppc']);
     for (const d of REPORTING_DUTIES) {
@@ -50,5 +62,24 @@ describe('the reporting duties', () => {
     }
     // The customers' first-report deadline is the company's own (#9#).
     expect(duty('customers').whenSlot).toBe(9);
+  });
+});
+
+describe('a broken reporting-duties file', () => {
+  it('is reported at the field, in Japanese, with the rule id', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bcp-duties-'));
+    try {
+      const text = readFileSync(path.join(ROOT, REPORTING_DUTIES_FILE), 'utf8').replace('    kind: 契約による義務', '    kind: 努力義務');
+      mkdirSync(path.join(dir, path.dirname(REPORTING_DUTIES_FILE)), { recursive: true });
+      writeFileSync(path.join(dir, REPORTING_DUTIES_FILE), text);
+      const line = text.split('\n').findIndex((l) => l.includes('kind: 努力義務')) + 1;
+      const result = loadReportingDuties(dir);
+      expect(result.duties).toBeUndefined();
+      expect(result.problems.map(formatProblem)).toEqual([
+        `${REPORTING_DUTIES_FILE}:${line}:11  エラー  報告の期限と義務の表（いつ・どこへ・何を）の \`duties[4].kind\`: 法令の義務・契約による義務・任意（強く勧める） のどれかを書いてください。  reporting-duties-invalid`,
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
