@@ -23,6 +23,9 @@ let loading: Promise<Tools> | null = null;
 
 /** The tools script, appended once; after a failed load the next call tries again. */
 function loadTools(): Promise<Tools> {
+  // The one-file offline edition (plan-offline.html) carries the tools inline, already loaded.
+  const inline = (window as unknown as Record<string, Tools | undefined>)[TOOLS_GLOBAL];
+  if (inline) return Promise.resolve(inline);
   loading ??= new Promise<Tools>((resolve, reject) => {
     const script = document.createElement('script');
     script.src = new URL(TOOLS_SCRIPT, SCRIPT_URL).href;

@@ -477,6 +477,19 @@ export const RULES = {
     message: (p) =>
       `${p.passes} 回印刷しても、目次のページ番号と見出しのページが一致しませんでした。目次のページ番号の欄が狭すぎないか、印刷用の CSS を確かめてください。`,
   }),
+
+  // <issue 23>: the incident kit (poster, wallet cards, phone-size plan, offline edition)
+  'kit-reprint-due': rule<{ printed: string; printedDate: string; current: string; currentDate: string }>({
+    severity: 'warning',
+    title: '緊急時キットの刷り直し',
+    message: (p) =>
+      `\`upkeep.lastKitPrint\`: 貼ってあるポスターと配った携帯カードは第${p.printed}版（${p.printedDate} 印刷）ですが、計画は第${p.current}版（${p.currentDate} 改訂）です。poster.pdf と card.pdf を刷り直して貼り替え・配り直し、upkeep.lastKitPrint をその日と版に直してください。`,
+  }),
+  'kit-content-invalid': rule<{ path: string; detail: string }>({
+    severity: 'error',
+    title: '緊急時キットの文面の誤り',
+    message: (p) => `\`${p.path}\`: ${p.detail}`,
+  }),
 } as const;
 
 export type RuleId = keyof typeof RULES;

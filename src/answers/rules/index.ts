@@ -17,6 +17,7 @@ import { routeRules } from './route.ts';
 import { threatRules } from './threats.ts';
 import { timingRules } from './timing.ts';
 import { upkeepRules } from './upkeep.ts';
+import { kitFreshnessRules } from '../../kit/freshness.ts';
 
 export type { RuleContext } from './context.ts';
 
@@ -32,6 +33,7 @@ export const ANSWER_RULES: readonly Rule[] = [
   revisionRules,
   upkeepRules,
   biaRules,
+  kitFreshnessRules,
 ];
 
 export interface RuleOptions {
