@@ -13,7 +13,7 @@ const LINK_TAG = /<link\b[^>]*>/gi;
 const SCRIPT_SRC = /<script\b([^>]*?)\ssrc=(?:"([^"]*)"|'([^']*)')([^>]*)><\/script>/gi;
 const ANCHOR = /<a\s((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)<\/a>/gi;
 const ATTRIBUTE = (name: string) => new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i');
-const SRC_ATTRIBUTE = /(\s(?:src|poster)=)(?:"([^"]*)"|'([^']*)')/gi;
+const IMAGE_SRC = /(<img\b[^>]*?\ssrc=)(?:"([^"]*)"|'([^']*)')/gi;
 const ID = /\sid=(?:"([^"]*)"|'([^']*)')/gi;
 
 const MIME: Record<string, string> = {
@@ -51,7 +51,7 @@ export async function inlineOfflinePage(siteDir: string, page: string, stands: R
 
   // Images and links first, while the page holds no inlined code that could look like markup.
   // Images: as data URLs.
-  const sources = [...html.matchAll(SRC_ATTRIBUTE)];
+  const sources = [...html.matchAll(IMAGE_SRC)];
   for (const match of sources) {
     const url = match[2] ?? match[3] ?? '';
     if (url.startsWith('data:')) continue;
@@ -98,7 +98,8 @@ export async function inlineOfflinePage(siteDir: string, page: string, stands: R
   const scripts = [...html.matchAll(SCRIPT_SRC)];
   for (const match of scripts) {
     const target = siteFile(siteDir, page, match[2] ?? match[3] ?? '');
-    const code = target ? await readFile(target, 'utf8') : '';
+    if (!target) throw new Error(`${page}: script ${match[2] ?? match[3]} is outside the site`);
+    const code = await readFile(target, 'utf8');
     const attributes = `${match[1]}${match[4]}`.replace(/\s(defer|async)(?=\s|$)/gi, '');
     html = html.replace(match[0], () => `<script${attributes}>${scriptText(code)}</script>`);
   }
