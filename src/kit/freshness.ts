@@ -41,7 +41,7 @@ export function kitPrintStatus(answers: Answers): KitPrintStatus {
 export const kitFreshnessRules: Rule = (context) => {
   const status = kitPrintStatus(context.answers);
   if (!status.reprint || !status.printed) return [];
-  const problem: Problem = problemAt(context, 'kit-reprint-due', ['upkeep', 'lastKitPrint'], {
+  const problem: Problem = problemAt(context, 'kit-reprint-due', ['upkeep', 'lastKitPrint', 'date'], {
     printed: status.printed.version,
     printedDate: status.printed.date,
     current: status.current.version,
