@@ -25,7 +25,7 @@ type Loaders = Awaited<ReturnType<typeof loaders>>;
  * the report cache never needs them, and they are most of the code it would load.
  */
 async function loaders() {
-  const [load, rules, unchanged, values, glossary, guidelines, checklists] = await Promise.all([
+  const [load, rules, unchanged, values, glossary, guidelines, checklists, kit] = await Promise.all([
     import('../answers/load.ts'),
     import('../answers/rules/index.ts'),
     import('../answers/rules/unchanged-sample.ts'),
@@ -33,6 +33,7 @@ async function loaders() {
     import('../glossary/load.ts'),
     import('../guidelines/load.ts'),
     import('../collections/checklists.ts'),
+    import('../kit/content.ts'),
   ]);
   return {
     loadAnswersFile: load.loadAnswersFile,
@@ -47,6 +48,7 @@ async function loaders() {
     CHECKLIST_DIR: checklists.CHECKLIST_DIR,
     CHECKLIST_IDS: checklists.CHECKLIST_IDS,
     checkChecklists: checklists.checkChecklists,
+    checkPosters: kit.checkPosters,
   };
 }
 
@@ -125,6 +127,7 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
     CHECKLIST_DIR,
     CHECKLIST_IDS,
     checkChecklists,
+    checkPosters,
     GLOSSARY_FILE,
     loadGlossary,
     AUTOMOTIVE_FILE,
@@ -188,6 +191,8 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
         () => loadGuidelines(cwd).problems,
       ),
     );
+  // Issue 23: the wall poster's words (content/kit/), whose {{N}} take answers.
+  if (!explicit) problems.push(...checkPosters(cwd, values));
   sources?.save();
   problems.push(...checkAnswerRules(loaded, { today: options.today }));
   problems.push(...unchangedSamples(loaded, cwd, options.today, loadAnswersFile, unchangedSampleRules));

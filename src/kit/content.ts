@@ -5,7 +5,7 @@
  * in through `{{N}}` (the answer of slot N, in the company's own words) and the plan's
  * version through `{version}` and `{date}`.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
@@ -132,4 +132,42 @@ export function fillSlots(textValue: string, values: ReadonlyMap<number, string>
   }
   if (last < textValue.length) parts.push(textValue.slice(last));
   return parts;
+}
+
+/**
+ * For `bcp check`: the poster files' problems, and every `{{N}}` whose slot has no answer,
+ * at its line. None when `content/kit/` does not exist (a check-only folder).
+ */
+export function checkPosters(cwd: string, values: ReadonlyMap<number, string> | undefined): Problem[] {
+  if (!existsSync(path.join(cwd, KIT_CONTENT_DIR))) return [];
+  let posters: PosterContent[];
+  try {
+    posters = loadPosters(cwd);
+  } catch (error) {
+    if (error instanceof ProblemsError) return [...error.problems];
+    throw error;
+  }
+  if (!values) return [];
+  const problems: Problem[] = [];
+  for (const poster of posters) {
+    const counter = new LineCounter();
+    const doc = parseDocument(readFileSync(path.join(cwd, poster.file), 'utf8'), { lineCounter: counter });
+    for (const part of ['signs', 'actions'] as const) {
+      poster[part].items.forEach((item, index) => {
+        for (const match of item.matchAll(SLOT_PLACEHOLDER)) {
+          if (values.has(Number(match[1]))) continue;
+          problems.push(
+            contentProblem(
+              poster.file,
+              doc,
+              counter,
+              [part, 'items', index],
+              `差し込み口 ${match[0]} の回答がありません。回答ファイルの slots.${match[1]} に書くか、この行から差し込み口を外してください。`,
+            ),
+          );
+        }
+      });
+    }
+  }
+  return problems;
 }

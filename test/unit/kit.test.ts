@@ -11,11 +11,11 @@ import { checkAnswerRules } from '../../src/answers/rules/index.ts';
 import { slotValues } from '../../src/answers/values.ts';
 import { formatProblem } from '../../src/errors/report.ts';
 import { ProblemsError } from '../../src/errors/problems-error.ts';
-import { fillSlots, loadPosters, posterContentSchema } from '../../src/kit/content.ts';
+import { checkPosters, fillSlots, loadPosters, posterContentSchema } from '../../src/kit/content.ts';
 import { contactForRole, posterCalls, reportingContacts, telHref } from '../../src/kit/data.ts';
 import { compareVersions, kitPrintStatus } from '../../src/kit/freshness.ts';
 import { inlineOfflinePage } from '../../src/kit/offline.ts';
-import { FIXTURES, ROOT } from '../helpers.ts';
+import { ROOT } from '../helpers.ts';
 
 const exampleText = readFileSync(path.join(ROOT, 'answers', 'answers.yaml'), 'utf8');
 const load = (text: string) => {
@@ -130,6 +130,25 @@ describe('the poster content files', () => {
         ruleId: 'kit-content-invalid',
         severity: 'error',
       });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('are checked by bcp check: a {{N}} without an answer is an error at its line', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bcp-kit-check-'));
+    try {
+      mkdirSync(path.join(dir, 'content', 'kit'), { recursive: true });
+      const text = readFileSync(path.join(ROOT, 'content', 'kit', 'poster.ja.yaml'), 'utf8');
+      writeFileSync(path.join(dir, 'content', 'kit', 'poster.ja.yaml'), text);
+      const values = slotValues(example);
+      expect(checkPosters(dir, values)).toEqual([]);
+      const without4 = new Map([...values].filter(([id]) => id !== 4));
+      expect(checkPosters(dir, without4).map(formatProblem)).toEqual([
+        `content/kit/poster.ja.yaml:${lineOf(text, '- "{{4}}')}:7  エラー  \`signs.items[4]\`: 差し込み口 {{4}} の回答がありません。回答ファイルの slots.4 に書くか、この行から差し込み口を外してください。  kit-content-invalid`,
+      ]);
+      // The project's own posters pass with the example's answers.
+      expect(checkPosters(ROOT, values)).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
