@@ -23,9 +23,15 @@ let loading: Promise<Tools> | null = null;
 
 /** The tools script, appended once; after a failed load the next call tries again. */
 function loadTools(): Promise<Tools> {
-  // The one-file offline edition (plan-offline.html) carries the tools inline, already loaded.
-  const inline = (window as unknown as Record<string, Tools | undefined>)[TOOLS_GLOBAL];
-  if (inline) return Promise.resolve(inline);
+  // The one-file offline edition (plan-offline.html) carries the tools as data, run on first use too.
+  const carried = document.querySelector<HTMLScriptElement>(`script[type="application/json"][data-inline-script="${TOOLS_SCRIPT}"]`);
+  if (carried && !loading) {
+    const script = document.createElement('script');
+    script.textContent = JSON.parse(carried.textContent ?? '""') as string;
+    document.head.appendChild(script);
+    const loaded = (window as unknown as Record<string, Tools | undefined>)[TOOLS_GLOBAL];
+    if (loaded) loading = Promise.resolve(loaded);
+  }
   loading ??= new Promise<Tools>((resolve, reject) => {
     const script = document.createElement('script');
     script.src = new URL(TOOLS_SCRIPT, SCRIPT_URL).href;

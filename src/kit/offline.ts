@@ -100,8 +100,12 @@ export async function inlineOfflinePage(siteDir: string, page: string, stands: R
     const target = siteFile(siteDir, page, match[2] ?? match[3] ?? '');
     if (!target) throw new Error(`${page}: script ${match[2] ?? match[3]} is outside the site`);
     const code = await readFile(target, 'utf8');
-    const attributes = `${match[1]}${match[4]}`.replace(/\s(defer|async)(?=\s|$)/gi, '');
-    html = html.replace(match[0], () => `<script${attributes}>${scriptText(code)}</script>`);
+    const attributes = `${match[1]}${match[4]}`.replace(/\s(defer|async|data-on-first-use)(?=[\s=]|$)/gi, '');
+    // A script the page loads on first use stays data until then: JSON text, run by the page's own loader.
+    const replacement = /\sdata-on-first-use(?=[\s=]|$)/i.test(`${match[1]}${match[4]}`)
+      ? `<script type="application/json" data-inline-script="${path.basename(target)}">${JSON.stringify(code).replace(/</g, '\\u003c')}</script>`
+      : `<script${attributes}>${scriptText(code)}</script>`;
+    html = html.replace(match[0], () => replacement);
   }
 
   return html;

@@ -75,11 +75,13 @@ describe('plan-offline.html from a USB stick, network blocked', () => {
     };
     expect(stored.events.map((e) => [e.type, e.item])).toEqual([['check', first]]);
 
-    // The export works with the tools inside the file (no checklist-tools.js beside it).
+    // The export works with the tools inside the file (no checklist-tools.js beside it), run only when first used.
+    expect(await page.evaluate(() => 'bcpChecklistTools' in window)).toBe(false);
     await page.click('[data-action="download-json"]');
     await page.waitForFunction(() => (window as unknown as { keptBlobs: Blob[] }).keptBlobs.length > 0);
     const exported = await page.evaluate(() => (window as unknown as { keptBlobs: Blob[] }).keptBlobs[0]!.text());
     expect(exported).toContain(first);
+    expect(await page.evaluate(() => 'bcpChecklistTools' in window)).toBe(true);
 
     // An in-page link jumps within the file.
     await page.click('a[href="#plan"]');

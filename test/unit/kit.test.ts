@@ -198,6 +198,7 @@ describe('the one-file inliner', () => {
     mkdirSync(path.join(dir, '_astro'));
     writeFileSync(path.join(dir, '_astro', 'site.css'), 'body { color: #111; }');
     writeFileSync(path.join(dir, 'checklist.js'), 'window.x = "</script>";');
+    writeFileSync(path.join(dir, 'tools.js'), 'window.tools = 1 < 2;');
     writeFileSync(path.join(dir, 'map.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     writeFileSync(
       path.join(dir, 'kit', 'offline.html'),
@@ -207,7 +208,7 @@ describe('the one-file inliner', () => {
         '<p id="step"><a href="../contacts.html">連絡先</a> <a href="../plan.html#step">手順</a> <a href="../glossary.html">用語集</a>',
         '<a href="https://www.ipa.go.jp/">https://www.ipa.go.jp/</a> <a href="#nowhere">x</a> <a href="#contacts">y</a></p>',
         '<img src="../map.svg" alt="">',
-        '<script src="../checklist.js" defer></script></body></html>',
+        '<script src="../tools.js" data-on-first-use></script><script src="../checklist.js" defer></script></body></html>',
       ].join('\n'),
     );
   });
@@ -217,6 +218,9 @@ describe('the one-file inliner', () => {
     const html = await inlineOfflinePage(dir, 'kit/offline.html', { 'contacts.html': 'contacts' });
     expect(html).toContain('<style>body { color: #111; }</style>');
     expect(html).toContain('<script>window.x = "<\\/script>";</script>');
+    // A script loaded on first use stays data (JSON) until the page runs it.
+    const carried = /<script type="application\/json" data-inline-script="tools.js">([^<]*)<\/script>/.exec(html);
+    expect(JSON.parse(carried![1]!)).toBe('window.tools = 1 < 2;');
     expect(html).toContain('src="data:image/svg+xml;base64,');
     expect(html).not.toMatch(/<link\b/);
     const targets = [...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => m[1]!).filter((t) => !t.startsWith('data:'));
