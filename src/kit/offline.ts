@@ -7,6 +7,7 @@
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { TOOLS_DATA_ID } from '../browser/incident/tools-api.ts';
 import { KIT_FILES, KIT_PAGES } from './data.ts';
 
 const LINK_TAG = /<link\b[^>]*>/gi;
@@ -103,7 +104,7 @@ export async function inlineOfflinePage(siteDir: string, page: string, stands: R
     const attributes = `${match[1]}${match[4]}`.replace(/\s(defer|async|data-on-first-use)(?=[\s=]|$)/gi, '');
     // A script the page loads on first use stays data until then: JSON text, run by the page's own loader.
     const replacement = /\sdata-on-first-use(?=[\s=]|$)/i.test(`${match[1]}${match[4]}`)
-      ? `<script type="application/json" data-inline-script="${path.basename(target)}">${JSON.stringify(code).replace(/</g, '\\u003c')}</script>`
+      ? `<script type="application/json" id="${TOOLS_DATA_ID}" data-inline-script="${path.basename(target)}">${JSON.stringify(code).replace(/</g, '\\u003c')}</script>`
       : `<script${attributes}>${scriptText(code)}</script>`;
     html = html.replace(match[0], () => replacement);
   }

@@ -219,7 +219,7 @@ describe('the one-file inliner', () => {
     expect(html).toContain('<style>body { color: #111; }</style>');
     expect(html).toContain('<script>window.x = "<\\/script>";</script>');
     // A script loaded on first use stays data (JSON) until the page runs it.
-    const carried = /<script type="application\/json" data-inline-script="tools.js">([^<]*)<\/script>/.exec(html);
+    const carried = /<script type="application\/json" id="bcp-checklist-tools" data-inline-script="tools.js">([^<]*)<\/script>/.exec(html);
     expect(JSON.parse(carried![1]!)).toBe('window.tools = 1 < 2;');
     expect(html).toContain('src="data:image/svg+xml;base64,');
     expect(html).not.toMatch(/<link\b/);
