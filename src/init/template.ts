@@ -137,5 +137,9 @@ revisions:
 #   lastEducation: 年-月-日
 #   lastDrill: 年-月-日
 #   lastAudit: 年-月-日
+#   # 緊急時キット（掲示用ポスター・携帯カード）を印刷して配った日と、そのときの計画の版。
+#   lastKitPrint:
+#     date: 年-月-日
+#     version: "1.0"
 `;
 }
