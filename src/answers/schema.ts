@@ -173,6 +173,14 @@ export const upkeepSchema = z
       )
       .optional()
       .meta({ description: '訓練の振り返りで見つかった課題と担当・期限（bcp review が書く形）。社内だけのもの。' }),
+    // issue 23: the incident kit (poster, wallet cards) printed from which version, and when.
+    lastKitPrint: z
+      .strictObject({
+        date: isoDate.meta({ description: 'ポスターと携帯カードを最後に印刷して配った日' }),
+        version: z.string().regex(/^\d+\.\d+$/, { error: '版は「1.0」「1.1」のように書いてください。' }).meta({ description: 'そのとき印刷した計画の版' }),
+      })
+      .optional()
+      .meta({ description: '緊急時キット（ポスター・携帯カード）を最後に印刷した日と計画の版。改訂がこれより新しいと bcp check が刷り直しを促す' }),
     asOf: isoDate
       .optional()
       .meta({ description: '期限を数える基準日。見本の会社専用（自社の回答には書かない。書くと今日の日付の代わりに使われ、期限切れを見逃す）' }),

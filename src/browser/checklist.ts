@@ -15,7 +15,7 @@ import { damagedKeyPrefix, EXERCISE_LABEL, EXERCISE_QUERY, recordKey, type Recor
 import { localTime } from './incident/export.ts';
 import { fold, newId, parseCurrent, type State } from './incident/log.ts';
 import { openStorage, openStore, type Parse, type SaveResult } from './incident/store.ts';
-import { TOOLS_GLOBAL, TOOLS_SCRIPT, type Tools, type ToolsHost } from './incident/tools-api.ts';
+import { TOOLS_DATA_ID, TOOLS_GLOBAL, TOOLS_SCRIPT, type Tools, type ToolsHost } from './incident/tools-api.ts';
 
 // Read while this script runs: the tools script sits next to it, wherever the site is (a share, a server).
 const SCRIPT_URL = (document.currentScript as HTMLScriptElement | null)?.src || location.href;
@@ -25,7 +25,10 @@ let loading: Promise<Tools> | null = null;
 function loadTools(): Promise<Tools> {
   loading ??= new Promise<Tools>((resolve, reject) => {
     const script = document.createElement('script');
-    script.src = new URL(TOOLS_SCRIPT, SCRIPT_URL).href;
+    // The one-file offline edition (plan-offline.html) carries the tools as JSON data: run in place of the file.
+    const carried = document.getElementById(TOOLS_DATA_ID);
+    if (carried) script.text = JSON.parse(carried.textContent!) as string;
+    else script.src = new URL(TOOLS_SCRIPT, SCRIPT_URL).href;
     script.onload = () => {
       const loaded = (window as unknown as Record<string, Tools | undefined>)[TOOLS_GLOBAL];
       if (loaded) resolve(loaded);
@@ -37,6 +40,8 @@ function loadTools(): Promise<Tools> {
       reject();
     };
     document.head.appendChild(script);
+    // An inline script has run once appended, and fires no load event.
+    if (carried) script.onload(new Event('load'));
   });
   return loading;
 }

@@ -26,7 +26,7 @@ type Loaders = Awaited<ReturnType<typeof loaders>>;
  * the report cache never needs them, and they are most of the code it would load.
  */
 async function loaders() {
-  const [load, rules, unchanged, values, glossary, guidelines, checklists] = await Promise.all([
+  const [load, rules, unchanged, values, glossary, guidelines, checklists, kit] = await Promise.all([
     import('../answers/load.ts'),
     import('../answers/rules/index.ts'),
     import('../answers/rules/unchanged-sample.ts'),
@@ -34,6 +34,7 @@ async function loaders() {
     import('../glossary/load.ts'),
     import('../guidelines/load.ts'),
     import('../collections/checklists.ts'),
+    import('../kit/content.ts'),
   ]);
   return {
     loadAnswersFile: load.loadAnswersFile,
@@ -48,6 +49,7 @@ async function loaders() {
     CHECKLIST_DIR: checklists.CHECKLIST_DIR,
     CHECKLIST_IDS: checklists.CHECKLIST_IDS,
     checkChecklists: checklists.checkChecklists,
+    checkPosters: kit.checkPosters,
   };
 }
 
@@ -126,6 +128,7 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
     CHECKLIST_DIR,
     CHECKLIST_IDS,
     checkChecklists,
+    checkPosters,
     GLOSSARY_FILE,
     loadGlossary,
     AUTOMOTIVE_FILE,
@@ -205,6 +208,8 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
         () => duties.loadReportingDuties(cwd).problems,
       ),
     );
+  // Issue 23: the wall poster's words (content/kit/), whose {{N}} take answers.
+  if (!explicit) problems.push(...checkPosters(cwd, values));
   sources?.save();
   problems.push(...checkAnswerRules(loaded, { today: options.today }));
   problems.push(...unchangedSamples(loaded, cwd, options.today, loadAnswersFile, unchangedSampleRules));

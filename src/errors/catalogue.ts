@@ -661,6 +661,19 @@ export const RULES = {
     title: '指定した計画がない',
     message: (p) => `計画「${p.plan}」の ${p.file} がありません。あるのは ${p.known} です。bcp init --plan ${p.plan} で作れます。`,
   }),
+
+  // <issue 23>: the incident kit (poster, wallet cards, phone-size plan, offline edition)
+  'kit-reprint-due': rule<{ printed: string; printedDate: string; current: string; currentDate: string }>({
+    severity: 'warning',
+    title: '緊急時キットの刷り直し',
+    message: (p) =>
+      `\`upkeep.lastKitPrint\`: 貼ってあるポスターと配った携帯カードは第${p.printed}版（${p.printedDate} 印刷）ですが、計画は第${p.current}版（${p.currentDate} 改訂）です。poster.pdf と card.pdf を刷り直して貼り替え・配り直し、upkeep.lastKitPrint をその日と版に直してください。`,
+  }),
+  'kit-content-invalid': rule<{ path: string; detail: string }>({
+    severity: 'error',
+    title: '緊急時キットの文面の誤り',
+    message: (p) => `\`${p.path}\`: ${p.detail}`,
+  }),
 } as const;
 
 export type RuleId = keyof typeof RULES;

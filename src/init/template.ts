@@ -153,6 +153,10 @@ revisions:
 #   lastEducation: 年-月-日
 #   lastDrill: 年-月-日
 #   lastAudit: 年-月-日
+#   # 緊急時キット（掲示用ポスター・携帯カード）を印刷して配った日と、そのときの計画の版。
+#   lastKitPrint:
+#     date: 年-月-日
+#     version: "1.0"
 
 # 見本どおりの値を自社の答えに選んだ枠の番号。ここに書いた枠には「見本のまま」の警告を出しません。
 # confirmed: [15, 16]

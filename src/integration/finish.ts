@@ -4,13 +4,16 @@
  * index and the PDF side by side (they only read the pages). Each step returns problems; the first failing stage stops the rest.
  * An internal build starts the PDF with the checks, as they only read the pages too.
  */
+import path from 'node:path';
 import type { Visibility } from '../answers/mask.ts';
 import { bundleBrowserScripts } from '../browser/bundle.ts';
 import { guardSite } from '../build/html-guard.ts';
 import { applyPublicAllowlist } from '../build/public-allowlist.ts';
 import type { Problem } from '../errors/catalogue.ts';
 import { PdfError } from '../pdf/error.ts';
-import { PDF_FILE, printPlanPdf, type Printer } from '../pdf/print.ts';
+import { PDF_FILE, type Printer } from '../pdf/print.ts';
+import { printPlanAndKit } from '../kit/print.ts';
+import { writeOfflineEdition } from '../kit/offline.ts';
 import { indexSite } from '../search/index-site.ts';
 import { checkEvidence } from '../guidelines/evidence.ts';
 import { loadGuidelines } from '../guidelines/load.ts';
@@ -30,8 +33,11 @@ export interface FinishOptions {
 export async function finishSite(options: FinishOptions): Promise<Problem[]> {
   const { siteDir, root } = options;
   const label = options.label ?? siteDir;
-  const print = () => (options.pdf ? printPdf(siteDir, root, label, options.printer, options.log) : Promise.resolve([]));
+  const internal = options.visibility === 'internal';
+  const print = () => (options.pdf ? printPdf(siteDir, root, label, options.printer, options.log, internal) : Promise.resolve([]));
   await bundleBrowserScripts(siteDir);
+  // Issue 23: the one-file offline edition, internal only (it carries the phone numbers), before the guard reads it.
+  if (internal) await writeOfflineEdition(siteDir);
   // Internal: the checks below change no page, so Chromium prints on the other core while
   // they run; if one fails, the print is cut short and goes with the staging folder.
   // Public: the allowlist cuts the print page first.
@@ -65,10 +71,18 @@ async function checkPages(options: FinishOptions, label: string): Promise<Proble
   return [];
 }
 
-async function printPdf(siteDir: string, root: string, label: string, printer?: Promise<Printer>, log?: (line: string) => void): Promise<Problem[]> {
+async function printPdf(
+  siteDir: string,
+  root: string,
+  label: string,
+  printer?: Promise<Printer>,
+  log?: (line: string) => void,
+  kit = false,
+): Promise<Problem[]> {
   try {
-    const pdf = await printPlanPdf({ siteDir, cwd: root, printer });
+    const { plan: pdf, kit: printed } = await printPlanAndKit({ siteDir, cwd: root, printer, kit });
     log?.(`${PDF_FILE} を作りました（${pdf.pages} ページ、${Math.round(pdf.bytes / 1024)} KB）。`);
+    if (printed.length > 0) log?.(`緊急時キット ${printed.map((k) => `${path.basename(k.file)}（${k.pages} ページ）`).join('、')} を作りました。`);
     return [];
   } catch (error) {
     if (!(error instanceof PdfError)) throw error;

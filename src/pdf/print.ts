@@ -31,7 +31,7 @@ export const PRINT_PAGE = 'print.html';
 export const PDF_FILE = PAGES.pdf;
 
 /** Never resolvable (RFC 2606), so a request we fail to answer cannot leave the machine. */
-const ORIGIN = 'https://bcp-print.invalid';
+export const ORIGIN = 'https://bcp-print.invalid';
 /** One real print settles the contents; more only if filling the numbers moved a heading. */
 const MAX_PASSES = 3;
 /** A page of only the font faces, where the printer loads the fonts before the site exists. */
@@ -211,8 +211,8 @@ async function serveFromDisk(page: Page, site: { dir: string | undefined }, font
     readFile(file).then(
       (body) => {
         const contentType = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
-        // The font faces go into the print page only here, while it prints.
-        const payload = path.basename(file) === PRINT_PAGE ? Buffer.from(String(body).replace('</head>', `<style>${fonts.css}</style></head>`)) : body;
+        // The font faces go into the pages printed (print.html, the kit's pages) only here, while they print.
+        const payload = path.extname(file) === '.html' ? Buffer.from(String(body).replace('</head>', `<style>${fonts.css}</style></head>`)) : body;
         void request.respond({ status: 200, contentType, headers: inFonts ? { 'Cache-Control': 'max-age=3600' } : {}, body: payload });
       },
       () => void request.respond({ status: 404, body: '' }),
@@ -225,7 +225,7 @@ async function serveFromDisk(page: Page, site: { dir: string | undefined }, font
  * so the characters of the running header and footer are loaded explicitly: otherwise a
  * character that appears nowhere else would be drawn with a system font.
  */
-async function loadFonts(page: Page) {
+export async function loadFonts(page: Page) {
   const failed = await page.evaluate(
     async (family: string, weights: readonly number[]) => {
       const root = document.documentElement;

@@ -14,15 +14,15 @@ const LAYERS: ReadonlyArray<readonly string[]> = [
   // Facts every stage shares: the problem catalogue, YAML positions, slot syntax, the template, the site's routes.
   ['src/errors/', 'src/yaml/', 'src/slots/', 'src/template/', 'src/site/paths.ts'],
   // The answers and the data beside them, validated.
-  ['src/answers/', 'src/glossary/', 'src/bia/', 'src/guidelines/', 'src/collections/'],
+  ['src/answers/', 'src/glossary/', 'src/bia/', 'src/guidelines/', 'src/collections/', 'src/kit/freshness.ts', 'src/kit/content.ts'],
   // Content transforms.
   ['plugins/'],
   // Checking answers and content together.
   ['src/check/'],
   // Pages.
-  ['src/site/', 'src/exercises/', 'src/components/', 'src/layouts/', 'src/pages/', 'src/content.config.ts', 'src/styles/'],
+  ['src/site/', 'src/kit/data.ts', 'src/exercises/', 'src/components/', 'src/layouts/', 'src/pages/', 'src/content.config.ts', 'src/styles/'],
   // Steps over the built pages.
-  ['src/search/', 'src/pdf/', 'src/browser/'],
+  ['src/search/', 'src/pdf/', 'src/browser/', 'src/kit/print.ts', 'src/kit/offline.ts'],
   // The build.
   ['src/integration/', 'src/build/'],
   // The command line, and the commands that only it runs.

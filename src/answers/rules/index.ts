@@ -24,6 +24,7 @@ import { routeRules } from './route.ts';
 import { threatRules } from './threats.ts';
 import { timingRules } from './timing.ts';
 import { upkeepRules } from './upkeep.ts';
+import { kitFreshnessRules } from '../../kit/freshness.ts';
 
 export type { RuleContext } from './context.ts';
 
@@ -47,6 +48,8 @@ export const ANSWER_RULES: readonly Rule[] = [
   roleNameRules,
   deputyRules,
   externalCommunicationRules,
+  // issue 23: the printed incident kit matches the plan's version.
+  kitFreshnessRules,
 ];
 
 export interface RuleOptions {

@@ -11,6 +11,8 @@ import type { Parse, SaveResult, Store } from './store.ts';
 export const TOOLS_SCRIPT = 'checklist-tools.js';
 /** The global the second script sets. */
 export const TOOLS_GLOBAL = 'bcpChecklistTools';
+/** Issue 23: the id of the JSON data that carries checklist-tools.js inside the one-file offline edition. */
+export const TOOLS_DATA_ID = 'bcp-checklist-tools';
 
 /** What the page lends the tools: its record, its items and its way of speaking. */
 export interface ToolsHost {
