@@ -25,18 +25,22 @@ const load = (text: string) => {
 };
 const example = load(exampleText).answers!;
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+/** The example's latest revision, from which its kit was printed; and the one after it. */
+const latest = example.revisions.at(-1)!;
+const next = `${latest.version.split('.')[0]}.${Number(latest.version.split('.')[1]) + 1}`;
+const printedLine = `    version: "${latest.version}"\n`;
 
 /** The example with one more revision after the kit was printed. */
 const revisedText = exampleText.replace(
   '    approvedBy: 代表取締役\n\n# 見直し',
-  '    approvedBy: 代表取締役\n  - version: "1.3"\n    date: 2026-12-04\n    summary: 総務課の携帯番号を変更\n    approvedBy: 代表取締役\n\n# 見直し',
+  `    approvedBy: 代表取締役\n  - version: "${next}"\n    date: 2026-12-04\n    summary: 総務課の携帯番号を変更\n    approvedBy: 代表取締役\n\n# 見直し`,
 );
 
 describe('the reprint warning (upkeep.lastKitPrint)', () => {
   it('says nothing for the example, whose kit was printed from its latest revision', () => {
     expect(kitPrintStatus(example)).toEqual({
-      current: { version: '1.2', date: '2026-12-03' },
-      printed: { version: '1.2', date: '2026-12-03' },
+      current: { version: latest.version, date: '2026-12-03' },
+      printed: { version: latest.version, date: '2026-12-03' },
       reprint: false,
     });
     const problems = checkAnswerRules(load(exampleText), { today: '2026-12-03' });
@@ -49,13 +53,13 @@ describe('the reprint warning (upkeep.lastKitPrint)', () => {
     expect(kitPrintStatus(loaded.answers!).reprint).toBe(true);
     const problems = checkAnswerRules(loaded, { today: '2026-12-04' }).filter((p) => p.ruleId === 'kit-reprint-due');
     expect(problems.map(formatProblem)).toEqual([
-      `answers.yaml:${lineOf(revisedText, 'lastKitPrint:') + 1}:11  警告  \`upkeep.lastKitPrint\`: 貼ってあるポスターと配った携帯カードは第1.2版（2026-12-03 印刷）ですが、計画は第1.3版（2026-12-04 改訂）です。poster.pdf と card.pdf を刷り直して貼り替え・配り直し、upkeep.lastKitPrint をその日と版に直してください。  kit-reprint-due`,
+      `answers.yaml:${lineOf(revisedText, 'lastKitPrint:') + 1}:11  警告  \`upkeep.lastKitPrint\`: 貼ってあるポスターと配った携帯カードは第${latest.version}版（2026-12-03 印刷）ですが、計画は第${next}版（2026-12-04 改訂）です。poster.pdf と card.pdf を刷り直して貼り替え・配り直し、upkeep.lastKitPrint をその日と版に直してください。  kit-reprint-due`,
     ]);
     expect(problems[0]!.severity).toBe('warning');
   });
 
   it('warns when the version printed is older even if the date is not', () => {
-    const text = exampleText.replace('    version: "1.2"\n', '    version: "1.1"\n');
+    const text = exampleText.replace(printedLine, '    version: "1.1"\n');
     expect(text).not.toBe(exampleText);
     expect(kitPrintStatus(load(text).answers!).reprint).toBe(true);
   });
@@ -77,7 +81,7 @@ describe('the reprint warning (upkeep.lastKitPrint)', () => {
   });
 
   it('rejects a malformed print record with a message in Japanese', () => {
-    const text = exampleText.replace('    version: "1.2"\n', '    version: "第1.2版"\n');
+    const text = exampleText.replace(printedLine, '    version: "第1.2版"\n');
     const loaded = parseAnswers(text, 'answers.yaml');
     expect(loaded.problems.map(formatProblem).join('\n')).toContain('版は「1.0」「1.1」のように書いてください。');
   });
