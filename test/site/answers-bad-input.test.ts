@@ -128,7 +128,8 @@ const CASES: Case[] = [
         ' 9: 1時間以内',
         'slots.9',
         '字下げがずれています。同じ階層の項目は同じ数の半角スペースでそろえてください。この後にも読めない所が 9 か所ありますが、ここを直すと消えることがあります。（BAD_INDENT）',
-        1,
+        // After the question's comment line, the parser points at the key itself.
+        2,
       ),
     ],
   },
@@ -302,7 +303,7 @@ const CASES: Case[] = [
     bytes: wrongTypes,
     expected: (f) => [
       invalid(f, wrongTypes, 'たくさん', 'company.employees', '数値で書いてください。'),
-      invalid(f, wrongTypes, '情報システム担当（総務課）\n  9', 'slots.8', '一覧（- で始まる行の並び）で書いてください。'),
+      invalid(f, wrongTypes, '情報システム担当（総務課）\n  # #9#', 'slots.8', '一覧（- で始まる行の並び）で書いてください。'),
       invalid(f, wrongTypes, '5\n    issue: 在庫管理', 'threats.6.result', '次のどれかにしてください: 1、2、3、4、BAD、未評価'),
     ],
   },

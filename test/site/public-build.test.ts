@@ -58,7 +58,15 @@ describe('the public answers', () => {
     expect(shown.upkeep).toBeUndefined();
     expect(shown.slots).toEqual(answers.slots);
     expect(shown.company).toEqual(answers.company);
-    expect(shown.contacts[0]).toEqual({ id: 'security-officer', role: '情報システム担当（総務課）', person: MASK, phone: MASK, mobile: MASK, email: MASK });
+    expect(shown.contacts[0]).toEqual({
+      id: 'security-officer',
+      role: '情報システム担当（総務課）',
+      deputy: 'general-affairs',
+      person: MASK,
+      phone: MASK,
+      mobile: MASK,
+      email: MASK,
+    });
     expect(shown.contacts[4]).toEqual({ ...answers.contacts[4], note: MASK });
     expect(shown.revisions.map((r) => r.summary)).toEqual([MASK, MASK]);
     expect(shown.revisions.map((r) => r.approvedBy)).toEqual(['代表取締役', '代表取締役']);
