@@ -58,7 +58,7 @@ export const PUBLIC_ANSWER_FIELDS: readonly string[] = [
   'contacts[].id',
   'contacts[].role',
   'contacts[].organisation',
-  // Other names of a role and the id of its stand-in: the plan's own words, like the slots.
+  // Other names of a role and who stands in: roles, like the slots.
   'contacts[].aliases',
   'contacts[].deputy',
   'contacts[].public',
@@ -66,6 +66,8 @@ export const PUBLIC_ANSWER_FIELDS: readonly string[] = [
   'contacts[public].phone',
   'contacts[public].mobile',
   'contacts[public].email',
+  // Which role decides what is told outside: a role, like the slots.
+  'externalCommunication.decidedBy',
   // Who approved which version when; the summaries are free text and stay internal.
   'revisions[].version',
   'revisions[].date',

@@ -34,8 +34,10 @@ describe('the contact list', () => {
           const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
           return { text: el.textContent, href: el.getAttribute('href'), lines: lines.size };
         });
+        // The role is the cell's first text; the aliases and the deputy follow on their own lines.
         const roles = [...document.querySelectorAll<HTMLElement>('.contact-list th.role')].map((el) => ({
-          text: el.textContent,
+          text: el.childNodes[0]?.textContent?.trim(),
+          notes: [...el.querySelectorAll('div')].map((d) => d.textContent),
           overflows: el.scrollWidth > el.clientWidth,
         }));
         return { scrollWidth: document.documentElement.scrollWidth, innerWidth, phones, roles };
@@ -51,6 +53,7 @@ describe('the contact list', () => {
         expect(phone.href, `${phone.text} is tap-to-call`).toBe(`tel:${phone.text!.replace(/-/g, '')}`);
       }
       expect(layout.roles.map((r) => r.text)).toEqual(contacts.map((c) => c.role));
+      expect(layout.roles[1]!.notes).toEqual(['別名: 工場長', '不在のときの代わり: 代表取締役']);
       expect(layout.roles.filter((r) => r.overflows)).toEqual([]);
     } finally {
       await page.close();

@@ -128,6 +128,7 @@ const CASES: Case[] = [
         ' 9: 1時間以内',
         'slots.9',
         '字下げがずれています。同じ階層の項目は同じ数の半角スペースでそろえてください。この後にも読めない所が 7 か所ありますが、ここを直すと消えることがあります。（BAD_INDENT）',
+        // After the question's comment line, the parser points at the key itself.
         2,
       ),
     ],
