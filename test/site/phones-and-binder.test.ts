@@ -1,14 +1,15 @@
 /**
  * Issue 21, in the built pages: every phone number on every page is a tap-to-call link
  * (the outside expert's number in the plan and the checklist was plain text), the binder's
- * contact table leaves out a column with nothing to show, and URLs in the binder break at
+ * contact table leaves out a column no contact fills, and URLs in the binder break at
  * `/` and `.` instead of every few characters.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Element, RootContent } from 'hast';
 import { describe, expect, it } from 'vitest';
-import { elements, parsePage, testSite, textContent } from '../site-helpers.ts';
+import { EXAMPLE_ANSWERS, buildTempSite, elements, parsePage, removeTempSite, testSite, textContent } from '../site-helpers.ts';
 
 const PHONE = /(?:\+81[-\s]?|0)\d{1,4}[-‐－\s]\d{1,4}[-‐－\s]\d{3,4}/g;
 const SKIP = new Set(['script', 'style', 'code', 'template', 'title']);
@@ -71,9 +72,21 @@ describe('the binder', () => {
       .map((e) => textContent(e));
   };
 
-  it('leaves out a contact column with nothing to show (mail, all masked in the public build)', () => {
+  it('leaves out a contact column with nothing to show (a company that lists no mail)', { timeout: 180_000 }, async () => {
     expect(headers(testSite('example').dir)).toEqual(['役割', '会社・担当', '電話', 'メール']);
-    expect(headers(testSite('public').dir)).not.toContain('メール');
+    const dir = mkdtempSync(path.join(tmpdir(), 'bcp-no-mail-'));
+    const answers = path.join(dir, 'answers.yaml');
+    writeFileSync(answers, readFileSync(EXAMPLE_ANSWERS, 'utf8').replace(/^ {4}email: .*\n/gm, ''));
+    let site: string | undefined;
+    try {
+      site = await buildTempSite('no-mail', answers, { pdf: false });
+      expect(headers(site)).toEqual(['役割', '会社・担当', '電話']);
+      const cells = elements(parsePage(path.join(site, 'print.html'))).filter((e) => e.tagName === 'td' && String(e.properties.className).includes('email'));
+      expect(cells).toEqual([]);
+    } finally {
+      removeTempSite(site);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('breaks the public windows’ URLs only after / and before .', () => {
