@@ -72,17 +72,30 @@ describe('the binder', () => {
       .map((e) => textContent(e));
   };
 
-  it('leaves out a contact column with nothing to show (a company that lists no mail)', { timeout: 180_000 }, async () => {
+  it('leaves out a column no row fills (a company that lists no mail and no BIA fallbacks)', { timeout: 180_000 }, async () => {
     expect(headers(testSite('example').dir)).toEqual(['役割', '会社・担当', '電話', 'メール']);
     const dir = mkdtempSync(path.join(tmpdir(), 'bcp-no-mail-'));
     const answers = path.join(dir, 'answers.yaml');
-    writeFileSync(answers, readFileSync(EXAMPLE_ANSWERS, 'utf8').replace(/^ {4}email: .*\n/gm, ''));
+    writeFileSync(
+      answers,
+      readFileSync(EXAMPLE_ANSWERS, 'utf8')
+        .replace(/^ {4}email: .*\n/gm, '')
+        .replace(/^ {6}fallback: .*\n/gm, ''),
+    );
     let site: string | undefined;
     try {
       site = await buildTempSite('no-mail', answers, { pdf: false });
       expect(headers(site)).toEqual(['役割', '会社・担当', '電話']);
       const cells = elements(parsePage(path.join(site, 'print.html'))).filter((e) => e.tagName === 'td' && String(e.properties.className).includes('email'));
       expect(cells).toEqual([]);
+      // The BIA's recovery order, in the binder and on its page.
+      for (const page of ['print.html', 'bia.html']) {
+        const order = elements(parsePage(path.join(site, page))).find((e) => e.tagName === 'table' && String(e.properties.className).includes('bia-order'))!;
+        const columns = elements(order)
+          .filter((e) => e.tagName === 'th' && !e.properties.scope)
+          .map((e) => textContent(e));
+        expect(columns, page).toEqual(['順', 'システム', '優先度', 'RTO', '打ち直すデータ']);
+      }
     } finally {
       removeTempSite(site);
       rmSync(dir, { recursive: true, force: true });
