@@ -36,11 +36,4 @@ describe('bcp build of the example company', () => {
     expect(home).toContain('株式会社かもめ精工');
     expect(home).toContain('第1.1版（2026-10-01 改訂');
   });
-
-  // issue 21: the README promises that an escaped marker is text; the handbook shows one.
-  it('builds an escaped marker as the text the author wrote', () => {
-    const html = readFileSync(path.join(out, 'handbook', 'customising.html'), 'utf8');
-    expect(textOf(html)).toContain('と書くと、#3#担当#3# と表示されます');
-    expect([...html.matchAll(/<span data-slot="literal">(#3#)<\/span>/g)]).toHaveLength(2);
-  });
 });

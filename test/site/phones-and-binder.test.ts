@@ -1,14 +1,15 @@
 /**
  * Issue 21, in the built pages: every phone number on every page is a tap-to-call link
  * (the outside expert's number in the plan and the checklist was plain text), the binder's
- * contact table leaves out a column with nothing to show, and URLs in the binder break at
+ * contact table leaves out a column no contact fills, and URLs in the binder break at
  * `/` and `.` instead of every few characters.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Element, RootContent } from 'hast';
 import { describe, expect, it } from 'vitest';
-import { elements, parsePage, testSite, textContent } from '../site-helpers.ts';
+import { EXAMPLE_ANSWERS, buildTempSite, elements, parsePage, removeTempSite, testSite, textContent } from '../site-helpers.ts';
 
 const PHONE = /(?:\+81[-\s]?|0)\d{1,4}[-‐－\s]\d{1,4}[-‐－\s]\d{3,4}/g;
 const SKIP = new Set(['script', 'style', 'code', 'template', 'title']);
@@ -96,6 +97,36 @@ describe('the binder', () => {
     // The public build shows the outside responder's window (public: true), so its mail column stays.
     const mail = columns(testSite('public').dir).get('メール')!;
     expect(mail.filter((cell) => cell !== '' && cell !== '非公開')).toEqual(['support@minato-cyber.example']);
+  });
+
+  it('leaves out a column no row fills (a company that lists no mail and no BIA fallbacks)', { timeout: 180_000 }, async () => {
+    expect(headers(testSite('example').dir)).toEqual(['役割', '会社・担当', '電話', 'メール']);
+    const dir = mkdtempSync(path.join(tmpdir(), 'bcp-no-mail-'));
+    const answers = path.join(dir, 'answers.yaml');
+    writeFileSync(
+      answers,
+      readFileSync(EXAMPLE_ANSWERS, 'utf8')
+        .replace(/^ {4}email: .*\n/gm, '')
+        .replace(/^ {6}fallback: .*\n/gm, ''),
+    );
+    let site: string | undefined;
+    try {
+      site = await buildTempSite('no-mail', answers, { pdf: false });
+      expect(headers(site)).toEqual(['役割', '会社・担当', '電話']);
+      const cells = elements(parsePage(path.join(site, 'print.html'))).filter((e) => e.tagName === 'td' && String(e.properties.className).includes('email'));
+      expect(cells).toEqual([]);
+      // The BIA's recovery order, in the binder and on its page.
+      for (const page of ['print.html', 'bia.html']) {
+        const order = elements(parsePage(path.join(site, page))).find((e) => e.tagName === 'table' && String(e.properties.className).includes('bia-order'))!;
+        const columns = elements(order)
+          .filter((e) => e.tagName === 'th' && !e.properties.scope)
+          .map((e) => textContent(e));
+        expect(columns, page).toEqual(['順', 'システム', '優先度', 'RTO', '打ち直すデータ']);
+      }
+    } finally {
+      removeTempSite(site);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('breaks the public windows’ URLs only after / and before .', () => {
