@@ -60,7 +60,10 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildExit> {
   if (locked) return stop([locked], 2);
 
   // From here on every exit path, a signal included, puts things back as they were.
+  let killBrowsers: (() => void) | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
+    // Chromium runs in a process group of its own, which the signal did not reach.
+    killBrowsers?.();
     abandonBuild(paths);
     log(ruleMessage('build-interrupted', { signal }));
     process.exit(signal === 'SIGINT' ? 130 : 143);
@@ -77,7 +80,7 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildExit> {
     // No browser where one is named or usually installed stops the build before Astro starts;
     // a browser that fails to start is reported by the PDF step, after the pages.
     if (options.pdf !== false) {
-      const [{ openPrinter }, { findBrowser }, { PdfError }] = await Promise.all([
+      const [{ openPrinter, killBrowsers: kill }, { findBrowser }, { PdfError }] = await Promise.all([
         import('../pdf/print.ts'),
         import('../pdf/browser.ts'),
         import('../pdf/error.ts'),
@@ -89,6 +92,7 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildExit> {
         if (!(error instanceof PdfError)) throw error;
         return stop([error.at(outArg)], 1);
       }
+      killBrowsers = kill;
       printer = openPrinter({ cwd, executablePath });
       printer.catch(() => undefined);
     }
