@@ -10,7 +10,7 @@ import { LineCounter, isPair, isScalar, parseDocument, visit, type Document, typ
 import { ruleMessage, ruleSeverity, type Problem, type RuleId } from '../errors/catalogue.ts';
 import { CURRENT_TEMPLATE_VERSION, TEMPLATE_VERSIONS, diffTemplateVersions, type SlotDefinition } from '../template/slots.ts';
 import { nodeAt, offsetOf } from '../yaml/positions.ts';
-import { formatPath, yamlMistake, zodErrorMap, type YamlValue } from './error-map.ts';
+import { formatPath, nameContacts, yamlMistake, zodErrorMap, type YamlValue } from './error-map.ts';
 import { applyVisibility, type Visibility } from './mask.ts';
 import { answersSchema, type Answers } from './schema.ts';
 import { MAX_ANSWERS_BYTES, NESTING_TOO_DEEP, bytePosition, duplicateKeyText, encodingProblem, pathNear, yamlErrorText } from './yaml-errors.ts';
@@ -133,7 +133,8 @@ export function parseAnswers(text: string, file: string, options: LoadOptions = 
       if (seen.has(where)) continue;
       seen.add(where);
       const detail = yamlMistake(issue, yamlValue(doc, source, issue.path)) ?? issue.message;
-      problems.push(problem('answers-invalid', ruleMessage('answers-invalid', { path: where, detail }), locate(target, issue.code === 'unrecognized_keys')));
+      const named = nameContacts(where, (data as { contacts?: unknown }).contacts);
+      problems.push(problem('answers-invalid', ruleMessage('answers-invalid', { path: named, detail }), locate(target, issue.code === 'unrecognized_keys')));
     }
     return { problems, locate, file };
   }

@@ -95,7 +95,7 @@ describe('personal-data-in-text', () => {
   ])('%s', (_case, note, kind) => {
     const text = withNote(note);
     expect(personalData(text)).toEqual([
-      `answers.yaml:${at(text, JSON.stringify(note))}  エラー  \`contacts[4].note\`: ${kind}が書かれています。${ADVICE}  personal-data-in-text`,
+      `answers.yaml:${at(text, JSON.stringify(note))}  エラー  \`contacts[id=outside-responder「外部専門家」].note\`: ${kind}が書かれています。${ADVICE}  personal-data-in-text`,
     ]);
   });
 
