@@ -15,6 +15,7 @@ import { ProblemsError } from '../errors/problems-error.ts';
 import { reportProblems } from '../errors/report.ts';
 import { siteConfig } from '../integration/config.ts';
 import type { Printer } from '../pdf/print.ts';
+import { scanPublicSite } from './personal-scan.ts';
 import { abandonBuild, acquireLock, buildPaths, publishSite, recoverAndSweep, refuseOutput } from './output.ts';
 
 export interface BuildOptions {
@@ -119,6 +120,11 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildExit> {
     }
     // Astro leaves its prerender chunks beside the pages.
     rmSync(path.join(site, '.prerender'), { recursive: true, force: true });
+    // Public: no staff detail in any file, in any notation (the pages only saw masked answers).
+    if (options.public) {
+      const leaks = await scanPublicSite(site, check.answers, outArg);
+      if (leaks.length > 0) return stop(leaks, 1);
+    }
     const foreign = publishSite(site, paths, outArg);
     if (foreign) return stop([foreign], 2);
     const kind = options.public ? '公開版（公開してよいものだけ）の' : '';

@@ -426,6 +426,12 @@ export const RULES = {
     message: (p) =>
       `この Node.js（${p.version}）では bcp を動かせません（22.12.0 以上が必要です）。\`node scripts/bcp.mjs …\` ではなく \`npm run bcp -- build\` のように npm run から実行してください。npm run はプロジェクトに入っている Node.js 24 を使います（先に npm install が必要です）。`,
   }),
+  'personal-data-in-output': rule<{ file: string; hits: string }>({
+    severity: 'error',
+    title: '公開版に個人情報',
+    message: (p) =>
+      `公開版の ${p.file} に ${p.hits} が出ています。公開版はできあがったものを差し替えずに止めました。本文（content/ の .mdx）や公開される回答の欄（slots、company、contacts の role など）から、この氏名・番号・アドレスを消してください。会社の代表番号や窓口なら、その連絡先に public: true を付けます。`,
+  }),
   'output-not-ours': rule<{ out: string; reason: string }>({
     severity: 'error',
     title: 'bcp build が作った記録のない出力先',
