@@ -45,7 +45,12 @@ describe('scanPublicSite', () => {
     ['a page with the number split by tags', 'plan.html', '<p>夜間 090-<b>0000</b>-1200</p>', [MOBILE_3]],
     ['a page with entity digits in an attribute', 'contacts.html', '<a href="tel:&#x30;90&#45;0000&#45;1200">電話</a>', [MOBILE_3]],
     ['a script with \\u escapes', 'search.js', 'const s = "\\u68ee\\uff08\\u7dcf\\u52d9\\u8ab2\\uff09 〇九〇〇〇〇〇一二〇〇";', [NAME_3, MOBILE_3]],
-    ['a %-encoded mail link', 'print.html', '<a href="mailto:soumu%40kamome-seiko.example">x</a>', ['連絡先の「soumu@kamome-seiko.example」（contacts[id=general-affairs「総務課」].email）']],
+    [
+      'a %-encoded mail link',
+      'print.html',
+      '<a href="mailto:soumu%40kamome-seiko.example">x</a>',
+      ['連絡先の「soumu@kamome-seiko.example」（contacts[id=general-affairs「総務課」].email）'],
+    ],
   ])('finds %s', async (_case, file, content, hits) => {
     const dir = site({ [file]: content });
     const problems = await scanPublicSite(dir, answers, 'public');
@@ -58,7 +63,8 @@ describe('scanPublicSite', () => {
     const dir = site({ 'search/index.json.gz': index, 'a.html': '中村 美咲', 'b.html': 'なし' });
     const problems = await scanPublicSite(dir, answers, 'out');
     expect(problems.map((p) => p.file)).toEqual([path.join('out', 'a.html'), path.join('out', 'search', 'index.json.gz')]);
-    expect(problems[1]!.message).toContain('氏名「岡田 浩二」（contacts[id=president「代表取締役」].person）、連絡先の「090-0000-1000」（contacts[id=president「代表取締役」].mobile）');
+    expect(problems[1]!.message).toContain(
+      '氏名「岡田 浩二」（contacts[id=president「代表取締役」].person）、連絡先の「090-0000-1000」（contacts[id=president「代表取締役」].mobile）',
+    );
   });
-
 });
