@@ -115,7 +115,10 @@ describe('a build killed while Chromium prints', () => {
   // SIGKILL gives the build no chance to clean up: Chromium, on a pipe, sees it close and quits.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGKILL'] as const) {
     it(`leaves no Chromium running after ${signal}`, async () => {
-      const { child, done } = spawnBuild(['--answers', EXAMPLE, '--out', path.join(temp, `killed-${signal}`)]);
+      // In a folder of their own: a build killed with SIGKILL leaves its lock behind.
+      const killed = path.join(temp, 'killed');
+      mkdirSync(killed, { recursive: true });
+      const { child, done } = spawnBuild(['--answers', EXAMPLE, '--out', path.join(killed, signal)]);
       // Chromium starts while Astro builds the pages: wait for the build's child process.
       const started = Date.now();
       let browser: number | undefined;
