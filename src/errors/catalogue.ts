@@ -407,7 +407,18 @@ export const RULES = {
     title: '同じ出力先で別の build が実行中',
     message: (p) => `出力先「${p.out}」には、別の bcp build（プロセス ${p.pid}）が書いている途中です。終わるのを待ってから、もう一度実行してください。`,
   }),
-  // <issue 21>: the output folder by record, unexpanded shell paths, messages -----------
+  'site-build-failed': rule<{ detail: string }>({
+    severity: 'error',
+    title: 'サイトを組み立てられない',
+    message: (p) => `サイトを組み立てられませんでした: ${p.detail}。前回のサイトはそのまま残っています。`,
+  }),
+  'build-interrupted': rule<{ signal: string }>({
+    severity: 'error',
+    title: 'build の中断',
+    message: (p) => `build を中断しました（${p.signal}）。作りかけのフォルダは消し、前回のサイトはそのまま残しています。`,
+  }),
+
+  // <issue 21>: the output folder by record, unexpanded paths, personal data in the public output, messages
   'answers-is-folder': rule<{ file: string; suggestion?: string }>({
     severity: 'error',
     title: '回答ファイルの代わりにフォルダ',
@@ -449,16 +460,6 @@ export const RULES = {
     title: 'シェルが展開しなかったパス',
     message: (p) =>
       `出力先「${p.out}」の「${p.word}」は、シェルが展開しないまま届きました（引用符の中に書いたときなど）。このままではプロジェクトの中に「${p.word}」という名前のフォルダを作ってしまうので、何も変えずに断りました。ホームフォルダなどは、~ や $HOME、%USERPROFILE% を使わずにフルパス（例: /home/あなた/bcp-site）で書くか、引用符の外に書いてください。`,
-  }),
-  'site-build-failed': rule<{ detail: string }>({
-    severity: 'error',
-    title: 'サイトを組み立てられない',
-    message: (p) => `サイトを組み立てられませんでした: ${p.detail}。前回のサイトはそのまま残っています。`,
-  }),
-  'build-interrupted': rule<{ signal: string }>({
-    severity: 'error',
-    title: 'build の中断',
-    message: (p) => `build を中断しました（${p.signal}）。作りかけのフォルダは消し、前回のサイトはそのまま残しています。`,
   }),
 
   // --- guideline tables (issue 13) -------------------------------------------------
