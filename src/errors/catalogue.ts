@@ -443,6 +443,12 @@ export const RULES = {
     message: (p) =>
       `公開版の ${p.file} に ${p.hits} が出ています。公開版はできあがったものを差し替えずに止めました。本文（content/ の .mdx）や公開される回答の欄（slots、company、contacts の role など）から、この氏名・番号・アドレスを消してください。会社の代表番号や窓口なら、その連絡先に public: true を付けます。`,
   }),
+  'personal-data-in-content': rule<{ hits: string }>({
+    severity: 'error',
+    title: '本文に個人情報',
+    message: (p) =>
+      `本文に ${p.hits} が書かれています。本文はそのまま公開版にも載るので、公開版の build はここで止まります。本文には役職や部署の名前（または枠）を書き、氏名・電話番号・メールアドレスは contacts の person・phone・mobile・email にだけ書いてください。`,
+  }),
   'output-not-ours': rule<{ out: string; reason: string }>({
     severity: 'error',
     title: 'bcp build が作った記録のない出力先',
