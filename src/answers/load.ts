@@ -54,7 +54,9 @@ export function loadAnswersFile(filePath: string, options: LoadOptions = {}): Lo
       const inside = ['answers.yaml', 'answers.yml'].find((name) => existsSync(path.join(cwd, filePath, name)));
       return failed('answers-is-folder', ruleMessage('answers-is-folder', { file, suggestion: inside && path.join(file, inside) }));
     }
-    return failed('answers-not-found', ruleMessage('answers-not-found', { file }));
+    // `~/answers.yaml` in quotes reaches us as written: say so rather than only "not found".
+    const unexpanded = /^~[^/\\]*|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|%[A-Za-z_][A-Za-z0-9_()]*%/.exec(filePath)?.[0];
+    return failed('answers-not-found', ruleMessage('answers-not-found', { file, unexpanded }));
   }
   // Checked before parsing: a huge file would tie up the parser, and text in the wrong
   // encoding would be read as replacement characters and fail somewhere confusing.

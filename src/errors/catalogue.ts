@@ -115,10 +115,13 @@ export const RULES = {
   }),
 
   // --- answers file ------------------------------------------------------------
-  'answers-not-found': rule<{ file: string }>({
+  'answers-not-found': rule<{ file: string; unexpanded?: string }>({
     severity: 'error',
     title: '回答ファイルがない',
-    message: (p) => `回答ファイル ${p.file} が見つかりません。パスを確かめるか、answers/answers.yaml を写して作ってください。`,
+    message: (p) =>
+      p.unexpanded
+        ? `回答ファイル ${p.file} が見つかりません。「${p.unexpanded}」はシェルが展開しないまま届きました（引用符の中に書いたときなど）。~ や $HOME、%USERPROFILE% を使わずにフルパスで書くか、引用符の外に書いてください。`
+        : `回答ファイル ${p.file} が見つかりません。パスを確かめるか、answers/answers.yaml を写して作ってください。`,
   }),
   'answers-empty': rule<Record<string, never>>({
     severity: 'error',

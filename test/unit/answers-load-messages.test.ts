@@ -29,6 +29,16 @@ describe('an answers path that is a folder', () => {
   it('still says "not found" for a path that is not there', () => {
     expect(loadAnswersFile('nothing.yaml', { cwd: temp }).problems.map((p) => p.ruleId)).toEqual(['answers-not-found']);
   });
+
+  it.each([
+    ['~/bcp/answers.yaml', '~'],
+    ['$HOME/answers.yaml', '$HOME'],
+    ['%USERPROFILE%\\answers.yaml', '%USERPROFILE%'],
+  ])('says that %j reached it unexpanded by the shell', (file, word) => {
+    const [problem] = loadAnswersFile(file, { cwd: temp }).problems;
+    expect(problem!.ruleId).toBe('answers-not-found');
+    expect(problem!.message).toContain(`「${word}」はシェルが展開しないまま届きました`);
+  });
 });
 
 describe('nesting too deep', () => {
