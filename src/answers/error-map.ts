@@ -30,6 +30,25 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out === '' ? '（ファイル全体）' : out;
 }
 
+/**
+ * `text` with each contact named by its id and role instead of its place in the list
+ * (`contacts[4].mobile` → `contacts[id=outside-responder「外部専門家」].mobile`), the way a
+ * person knows them; `contacts` is the list as read (valid or not). A contact with neither
+ * keeps its number.
+ */
+export function nameContacts(text: string, contacts: unknown): string {
+  if (!Array.isArray(contacts)) return text;
+  return text.replace(/\bcontacts\[(\d+)\]/g, (whole, index: string) => {
+    const contact = contacts[Number(index)] as { id?: unknown; role?: unknown } | undefined;
+    const id = typeof contact?.id === 'string' && contact.id.trim() !== '' ? contact.id.trim() : undefined;
+    const role = typeof contact?.role === 'string' && contact.role.trim() !== '' ? contact.role.trim() : undefined;
+    if (id && role) return `contacts[id=${id}「${role}」]`;
+    if (id) return `contacts[id=${id}]`;
+    if (role) return `contacts[「${role}」]`;
+    return whole;
+  });
+}
+
 /** The per-parse error map: Japanese for every issue the schema left unworded. */
 export const zodErrorMap: z.core.$ZodErrorMap = (issue) => {
   switch (issue.code) {

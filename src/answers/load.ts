@@ -10,7 +10,7 @@ import { LineCounter, isPair, isScalar, parseDocument, visit, type Document, typ
 import { ruleMessage, ruleSeverity, type Problem, type RuleId } from '../errors/catalogue.ts';
 import { CURRENT_TEMPLATE_VERSION, TEMPLATE_VERSIONS, diffTemplateVersions, type SlotDefinition } from '../template/slots.ts';
 import { nodeAt, offsetOf } from '../yaml/positions.ts';
-import { formatPath, yamlMistake, zodErrorMap, type YamlValue } from './error-map.ts';
+import { formatPath, nameContacts, yamlMistake, zodErrorMap, type YamlValue } from './error-map.ts';
 import { applyVisibility, type Visibility } from './mask.ts';
 import { answersSchema, type Answers } from './schema.ts';
 import { MAX_ANSWERS_BYTES, NESTING_TOO_DEEP, bytePosition, duplicateKeyText, encodingProblem, pathNear, yamlErrorText } from '../yaml/errors.ts';
@@ -60,7 +60,9 @@ export function loadAnswersFile(filePath: string, options: LoadOptions = {}): Lo
       const inside = ['answers.yaml', 'answers.yml'].find((name) => existsSync(path.join(cwd, filePath, name)));
       return failed('answers-is-folder', ruleMessage('answers-is-folder', { file, suggestion: inside && path.join(file, inside) }));
     }
-    return failed('answers-not-found', ruleMessage('answers-not-found', { file }));
+    // `~/answers.yaml` in quotes reaches us as written: say so rather than only "not found".
+    const unexpanded = /^~[^/\\]*|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|%[A-Za-z_][A-Za-z0-9_()]*%/.exec(filePath)?.[0];
+    return failed('answers-not-found', ruleMessage('answers-not-found', { file, unexpanded }));
   }
   // Checked before parsing: a huge file would tie up the parser, and text in the wrong
   // encoding would be read as replacement characters and fail somewhere confusing.
@@ -146,7 +148,8 @@ export function parseAnswers(text: string, file: string, options: LoadOptions = 
       if (seen.has(where)) continue;
       seen.add(where);
       const detail = yamlMistake(issue, yamlValue(doc, source, issue.path)) ?? issue.message;
-      problems.push(problem('answers-invalid', ruleMessage('answers-invalid', { path: where, detail }), locate(target, issue.code === 'unrecognized_keys')));
+      const named = nameContacts(where, (data as { contacts?: unknown }).contacts);
+      problems.push(problem('answers-invalid', ruleMessage('answers-invalid', { path: named, detail }), locate(target, issue.code === 'unrecognized_keys')));
     }
     return { problems, locate, file };
   }

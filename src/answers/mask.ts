@@ -72,11 +72,11 @@ export function confidentialValues(answers: Answers): string[] {
   return [...new Set(internal)].filter((value) => !published.has(value) && value !== MASK);
 }
 
-/** The staff details of the contacts (name, phone, mobile, email), except those of a `public: true` desk. */
+/** The staff details of the contacts (name, its readings, phone, mobile, email), except those of a `public: true` desk. */
 export function personalValues(answers: Answers): string[] {
   const values = answers.contacts
     .filter((contact) => contact.public !== true)
-    .flatMap((contact) => [contact.person, contact.phone, contact.mobile, contact.email])
+    .flatMap((contact) => [contact.person, contact.reading, contact.romaji, contact.phone, contact.mobile, contact.email])
     .filter((value): value is string => value !== undefined);
   return [...new Set(values)];
 }

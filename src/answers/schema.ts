@@ -125,6 +125,12 @@ export const contactSchema = z
     role: roleName,
     organisation: line(60).optional().meta({ description: '社外の連絡先の会社・団体名' }),
     person: line(40).optional().meta({ description: '担当者の氏名（公開版では「非公開」と表示）' }),
+    reading: line(60)
+      .optional()
+      .meta({ description: '氏名の読み（カタカナかひらがな。公開版に名前が読みで書かれていないかを確かめるのに使い、どこにも表示しない）' }),
+    romaji: line(60)
+      .optional()
+      .meta({ description: '氏名のローマ字（例: Misaki Nakamura。公開版にローマ字で書かれていないかを確かめるのに使い、どこにも表示しない）' }),
     phone: phoneNumber.optional().meta({ description: '電話番号（公開版では「非公開」と表示）' }),
     mobile: phoneNumber.optional().meta({ description: '携帯電話（社内ネットワークが止まってもつながる番号。公開版では「非公開」と表示）' }),
     email: email.optional().meta({ description: 'メールアドレス（公開版では「非公開」と表示）' }),

@@ -15,6 +15,7 @@ import { ProblemsError } from '../errors/problems-error.ts';
 import { reportProblems } from '../errors/report.ts';
 import { siteConfig } from '../integration/config.ts';
 import type { Printer } from '../pdf/print.ts';
+import { scanPublicSite } from './personal-scan.ts';
 import { abandonBuild, acquireLock, buildPaths, publishSite, recoverAndSweep, refuseOutput } from './output.ts';
 
 export interface BuildOptions {
@@ -64,7 +65,10 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildExit> {
   if (locked) return stop([locked], 2);
 
   // From here on every exit path, a signal included, puts things back as they were.
+  let killBrowsers: (() => void) | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
+    // Chromium runs in a process group of its own, which the signal did not reach.
+    killBrowsers?.();
     abandonBuild(paths);
     log(ruleMessage('build-interrupted', { signal }));
     process.exit(signal === 'SIGINT' ? 130 : 143);
@@ -84,7 +88,7 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildExit> {
     if (options.pdf !== false && options.printer) {
       printer = options.printer;
     } else if (options.pdf !== false) {
-      const [{ openPrinter }, { findBrowser }, { PdfError }] = await Promise.all([
+      const [{ openPrinter, killBrowsers: kill }, { findBrowser }, { PdfError }] = await Promise.all([
         import('../pdf/print.ts'),
         import('../pdf/browser.ts'),
         import('../pdf/error.ts'),
@@ -96,6 +100,7 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildExit> {
         if (!(error instanceof PdfError)) throw error;
         return stop([error.at(outArg)], 1);
       }
+      killBrowsers = kill;
       printer = openPrinter({ cwd, executablePath });
       printer.catch(() => undefined);
     }
@@ -120,6 +125,11 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildExit> {
     }
     // Astro leaves its prerender chunks beside the pages.
     rmSync(path.join(site, '.prerender'), { recursive: true, force: true });
+    // Public: no staff detail in any file, in any notation (the pages only saw masked answers).
+    if (options.public) {
+      const leaks = await scanPublicSite(site, check.answers, outArg);
+      if (leaks.length > 0) return stop(leaks, 1);
+    }
     const foreign = publishSite(site, paths, outArg);
     if (foreign) return stop([foreign], 2);
     const kind = options.public ? '公開版（公開してよいものだけ）の' : '';

@@ -212,6 +212,12 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
   if (!explicit) problems.push(...checkPosters(cwd, values));
   sources?.save();
   problems.push(...checkAnswerRules(loaded, { today: options.today }));
+  // Staff details in the plan's own text would reach the public site as written.
+  if (loaded.answers) {
+    const { contentDataFiles, personalDataInContent } = await import('./personal-content.ts');
+    const data = explicit ? [] : await contentDataFiles(path.resolve(cwd, CONTENT_DIR));
+    problems.push(...(await personalDataInContent([...files, ...data], cwd, loaded.answers)));
+  }
   problems.push(...unchangedSamples(loaded, cwd, options.today, loadAnswersFile, unchangedSampleRules));
   problems.sort(byPosition);
   return {

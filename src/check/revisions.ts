@@ -13,6 +13,7 @@ import path from 'node:path';
 import { DEFAULT_ANSWERS_FILE, loadAnswersFile, parseAnswers } from '../answers/load.ts';
 import { compareVersions } from '../answers/rules/revisions.ts';
 import type { Answers } from '../answers/schema.ts';
+import { nameContacts } from '../answers/error-map.ts';
 import { ruleMessage, type Problem } from '../errors/catalogue.ts';
 import { CONTENT_DIR } from './check.ts';
 
@@ -123,7 +124,7 @@ export function checkRevisions(options: RevisionOptions): RevisionResult {
   // A plan started over (`bcp init` over the example, or a company's first own plan)
   // is a new history, not an edit without a revision.
   if (isFreshHistory(before, after)) return { problems: [], changed: [...changedContent, '改訂履歴（1.0 から始め直した新しい計画）'] };
-  const changed = [...changedContent, ...changedAnswerPaths(before, after).map((p) => `回答の ${p}`)];
+  const changed = [...changedContent, ...changedAnswerPaths(before, after).map((p) => `回答の ${nameContacts(p, after.contacts)}`)];
   const oldVersions = new Set(before.revisions.map((r) => r.version));
   const newest =
     before.revisions

@@ -129,10 +129,13 @@ export const RULES = {
   }),
 
   // --- answers file ------------------------------------------------------------
-  'answers-not-found': rule<{ file: string }>({
+  'answers-not-found': rule<{ file: string; unexpanded?: string }>({
     severity: 'error',
     title: '回答ファイルがない',
-    message: (p) => `回答ファイル ${p.file} が見つかりません。パスを確かめるか、answers/answers.yaml を写して作ってください。`,
+    message: (p) =>
+      p.unexpanded
+        ? `回答ファイル ${p.file} が見つかりません。「${p.unexpanded}」はシェルが展開しないまま届きました（引用符の中に書いたときなど）。~ や $HOME、%USERPROFILE% を使わずにフルパスで書くか、引用符の外に書いてください。`
+        : `回答ファイル ${p.file} が見つかりません。パスを確かめるか、answers/answers.yaml を写して作ってください。`,
   }),
   'answers-empty': rule<Record<string, never>>({
     severity: 'error',
@@ -536,7 +539,18 @@ export const RULES = {
     title: '同じ出力先で別の build が実行中',
     message: (p) => `出力先「${p.out}」には、別の bcp build（プロセス ${p.pid}）が書いている途中です。終わるのを待ってから、もう一度実行してください。`,
   }),
-  // <issue 21>: the output folder by record, unexpanded shell paths, messages -----------
+  'site-build-failed': rule<{ detail: string }>({
+    severity: 'error',
+    title: 'サイトを組み立てられない',
+    message: (p) => `サイトを組み立てられませんでした: ${p.detail}。前回のサイトはそのまま残っています。`,
+  }),
+  'build-interrupted': rule<{ signal: string }>({
+    severity: 'error',
+    title: 'build の中断',
+    message: (p) => `build を中断しました（${p.signal}）。作りかけのフォルダは消し、前回のサイトはそのまま残しています。`,
+  }),
+
+  // <issue 21>: the output folder by record, unexpanded paths, personal data in the public output, messages
   'answers-is-folder': rule<{ file: string; suggestion?: string }>({
     severity: 'error',
     title: '回答ファイルの代わりにフォルダ',
@@ -555,6 +569,18 @@ export const RULES = {
     message: (p) =>
       `この Node.js（${p.version}）では bcp を動かせません（22.12.0 以上が必要です）。\`node scripts/bcp.mjs …\` ではなく \`npm run bcp -- build\` のように npm run から実行してください。npm run はプロジェクトに入っている Node.js 24 を使います（先に npm install が必要です）。`,
   }),
+  'personal-data-in-output': rule<{ file: string; hits: string }>({
+    severity: 'error',
+    title: '公開版に個人情報',
+    message: (p) =>
+      `公開版の ${p.file} に ${p.hits} が出ています。公開版はできあがったものを差し替えずに止めました。本文（content/ の .mdx）や公開される回答の欄（slots、company、contacts の role など）から、この氏名・番号・アドレスを消してください。会社の代表番号や窓口なら、その連絡先に public: true を付けます。`,
+  }),
+  'personal-data-in-content': rule<{ hits: string }>({
+    severity: 'error',
+    title: '本文に個人情報',
+    message: (p) =>
+      `本文に ${p.hits} が書かれています。本文はそのまま公開版にも載るので、公開版の build はここで止まります。本文には役職や部署の名前（または枠）を書き、氏名・電話番号・メールアドレスは contacts の person・phone・mobile・email にだけ書いてください。`,
+  }),
   'output-not-ours': rule<{ out: string; reason: string }>({
     severity: 'error',
     title: 'bcp build が作った記録のない出力先',
@@ -572,16 +598,6 @@ export const RULES = {
     title: 'シェルが展開しなかったパス',
     message: (p) =>
       `出力先「${p.out}」の「${p.word}」は、シェルが展開しないまま届きました（引用符の中に書いたときなど）。このままではプロジェクトの中に「${p.word}」という名前のフォルダを作ってしまうので、何も変えずに断りました。ホームフォルダなどは、~ や $HOME、%USERPROFILE% を使わずにフルパス（例: /home/あなた/bcp-site）で書くか、引用符の外に書いてください。`,
-  }),
-  'site-build-failed': rule<{ detail: string }>({
-    severity: 'error',
-    title: 'サイトを組み立てられない',
-    message: (p) => `サイトを組み立てられませんでした: ${p.detail}。前回のサイトはそのまま残っています。`,
-  }),
-  'build-interrupted': rule<{ signal: string }>({
-    severity: 'error',
-    title: 'build の中断',
-    message: (p) => `build を中断しました（${p.signal}）。作りかけのフォルダは消し、前回のサイトはそのまま残しています。`,
   }),
 
   // --- guideline tables (issue 13) -------------------------------------------------

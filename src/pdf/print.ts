@@ -17,6 +17,7 @@
  * than printing, and need no page: `bcp build` opens the printer (`openPrinter`) while Astro
  * still builds the site, and hands it to the print step.
  */
+import type { ChildProcess } from 'node:child_process';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer';
@@ -89,6 +90,27 @@ export interface PrintResult {
   toc: ReadonlyMap<string, number>;
 }
 
+/** The Chromium processes this process started and has not closed yet. */
+const running = new Set<ChildProcess>();
+
+/**
+ * Kills every Chromium this process started, with all of its helper processes (their
+ * process group), at once and synchronously: for a build stopped by a signal, which exits
+ * right after. Chromium is started in a group of its own, so it would not get the signal.
+ */
+export function killBrowsers(): void {
+  for (const child of running) {
+    running.delete(child);
+    if (child.pid === undefined || child.exitCode !== null) continue;
+    try {
+      if (process.platform === 'win32') child.kill('SIGKILL');
+      else process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      child.kill('SIGKILL');
+    }
+  }
+}
+
 /**
  * Launches Chromium and loads the fonts into its memory cache, so the print page finds them
  * decoded. Throws a `PdfError` when there is no browser or no font package.
@@ -99,12 +121,19 @@ export async function openPrinter(options: PrinterOptions = {}): Promise<Printer
   const { launch } = await import('puppeteer');
   let browser: Browser;
   try {
-    browser = await launch({ executablePath, headless: true, args: [...BROWSER_ARGS] });
+    // Over a pipe: should this process die without a word (SIGKILL), Chromium sees the pipe
+    // close and quits too.
+    browser = await launch({ executablePath, headless: true, pipe: true, args: [...BROWSER_ARGS] });
   } catch (error) {
     throw new PdfError('print-failed', ruleMessage('print-failed', { detail: `${executablePath} を起動できません（${errorText(error)}）` }));
   }
+  const child = browser.process();
+  if (child) running.add(child);
   let closing: Promise<void> | undefined;
-  const close = () => (closing ??= browser.close());
+  const close = () =>
+    (closing ??= browser.close().finally(() => {
+      if (child) running.delete(child);
+    }));
   try {
     const page = await browser.newPage();
     const site = { dir: undefined as string | undefined };

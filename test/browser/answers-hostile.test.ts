@@ -52,7 +52,7 @@ describe('a build with hostile answers', () => {
       'slots.5',
       'slots.6[1]',
       'slots.6[2]',
-      'contacts[4].note',
+      'contacts[id=outside-responder「外部専門家」].note',
       'revisions[1].summary',
     ]);
   });

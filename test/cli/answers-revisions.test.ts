@@ -84,7 +84,7 @@ describe('bcp revisions', () => {
     edit(ANSWERS, '  7: 2時間以内', '  7: 3時間以内');
     edit(ANSWERS, '    mobile: 090-0000-1000', '    mobile: 090-0000-1999');
     write('content/plan/02-new.mdx', '---\ntitle: 新章\nchapter: 2\n---\n\n本文。\n');
-    expect(check()).toEqual([missing('content/plan/02-new.mdx、回答の slots.7、回答の contacts[2].mobile')]);
+    expect(check()).toEqual([missing('content/plan/02-new.mdx、回答の slots.7、回答の contacts[id=president「代表取締役」].mobile')]);
   });
 
   it('does not accept an edited old entry as a new one', () => {

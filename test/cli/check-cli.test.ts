@@ -169,3 +169,26 @@ describe('bcp check', () => {
     expect(report.problems).toEqual([]);
   });
 });
+
+describe('staff details in the plan text (issue 21)', () => {
+  it('fails at the line, naming each detail and its contact, in any notation', async () => {
+    const dir = project({
+      'content/plan/x.mdx': '---\ntitle: x\nchapter: 1\n---\n\n夜間は 〇九〇・〇〇〇〇・一二〇〇 に電話し、森（総務課）にも伝える。\n\n窓口は 06-0000-9110。\n',
+    });
+    const { code, stderr } = await bcp(['check', 'content'], dir);
+    expect(code).toBe(1);
+    expect(stderr.split('\n').filter(Boolean)).toEqual([
+      'content/plan/x.mdx:6:1  エラー  本文に 氏名「森 由紀」（contacts[id=general-affairs「総務課」].person）、連絡先の「090-0000-1200」（contacts[id=general-affairs「総務課」].mobile） が書かれています。本文はそのまま公開版にも載るので、公開版の build はここで止まります。本文には役職や部署の名前（または枠）を書き、氏名・電話番号・メールアドレスは contacts の person・phone・mobile・email にだけ書いてください。  personal-data-in-content',
+      'エラー 1 件、警告 0 件',
+    ]);
+  });
+
+  it('reads the data files under content/ too (checklists, glossary, tables)', async () => {
+    const dir = project({ 'content/plan/x.mdx': '---\ntitle: x\nchapter: 1\n---\n\n本文\n', 'content/data/extra.yaml': 'items:\n  - 夜間は it(at)kamome-seiko.example へ\n' });
+    const { code, stderr } = await bcp(['check'], dir);
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      'content/data/extra.yaml:2:1  エラー  本文に 連絡先の「it@kamome-seiko.example」（contacts[id=security-officer「情報システム担当（総務課）」].email） が書かれています。',
+    );
+  });
+});

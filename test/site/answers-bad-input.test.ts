@@ -167,7 +167,7 @@ const CASES: Case[] = [
         f,
         numberPhone,
         '0600001201',
-        'contacts[0].phone',
+        'contacts[id=security-officer「情報システム担当（総務課）」].phone',
         'ハイフンのない電話番号「0600001201」は数値として読まれ、先頭の 0 が消えます。「06-1234-5678」のように市外局番・局番・番号の間にハイフンを入れてください。',
       ),
     ],
@@ -180,7 +180,7 @@ const CASES: Case[] = [
         f,
         commentNote,
         '#内線なし',
-        'contacts[4].note',
+        'contacts[id=outside-responder「外部専門家」].note',
         '「#」から後ろはコメントとして読まれるため、値が空になっています。「#」で始まる値は "#内線なし" のように引用符で囲んでください。',
       ),
     ],
@@ -203,12 +203,18 @@ const CASES: Case[] = [
     bytes: contactIds,
     // The schema's own messages: both start with "id" and must not be replaced.
     expected: (f) => [
-      invalid(f, contactIds, 'Factory_Manager', 'contacts[1].id', 'id は半角英小文字・数字・ハイフンで書いてください（例: security-officer）。'),
+      invalid(
+        f,
+        contactIds,
+        'Factory_Manager',
+        'contacts[id=Factory_Manager「工場長（製造担当取締役）」].id',
+        'id は半角英小文字・数字・ハイフンで書いてください（例: security-officer）。',
+      ),
       invalid(
         f,
         contactIds,
         'security-officer\n    role: 代表取締役',
-        'contacts[2].id',
+        'contacts[id=security-officer「代表取締役」].id',
         'id「security-officer」が重複しています。連絡先ごとに別の id にしてください。',
       ),
     ],
@@ -312,7 +318,13 @@ const CASES: Case[] = [
     bytes: unknownKeys,
     expected: (f) => [
       invalid(f, unknownKeys, 'author: 中村', 'plan.author', '知らない項目 `author` があります。綴りを確かめるか、消してください。'),
-      invalid(f, unknownKeys, 'mobil:', 'contacts[1].mobil', '知らない項目 `mobil` があります。綴りを確かめるか、消してください。'),
+      invalid(
+        f,
+        unknownKeys,
+        'mobil:',
+        'contacts[id=factory-manager「工場長（製造担当取締役）」].mobil',
+        '知らない項目 `mobil` があります。綴りを確かめるか、消してください。',
+      ),
     ],
   },
   {

@@ -94,6 +94,58 @@ describe('--out values that must never be written', () => {
   });
 });
 
+/** Every live process as pid, parent, process group, state and command, from /proc (Linux). */
+function processes(): Array<{ pid: number; ppid: number; pgid: number; state: string; command: string }> {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((name) => {
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        // `pid (comm) state ppid pgrp …`: the command may hold spaces and brackets.
+        const [state, ppid, pgid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        return [{ pid: Number(name), ppid: Number(ppid), pgid: Number(pgid), state: state!, command }];
+      } catch {
+        return []; // gone meanwhile
+      }
+    });
+}
+
+describe('a build killed while Chromium prints', () => {
+  // SIGKILL gives the build no chance to clean up: Chromium, on a pipe, sees it close and quits.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGKILL'] as const) {
+    it(`leaves no Chromium running after ${signal}`, async () => {
+      // In a folder of their own: a build killed with SIGKILL leaves its lock behind.
+      const killed = path.join(temp, 'killed');
+      mkdirSync(killed, { recursive: true });
+      const { child, done } = spawnBuild(['--answers', EXAMPLE, '--out', path.join(killed, signal)]);
+      // Chromium starts while Astro builds the pages: wait for the build's child process.
+      const started = Date.now();
+      let browser: number | undefined;
+      while (browser === undefined) {
+        if (Date.now() - started > 120_000) throw new Error('Chromium never started');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        browser = processes().find((p) => p.ppid === child.pid && /chrom/i.test(p.command))?.pid;
+      }
+      // Its helpers (renderer, GPU, zygote) start in its process group.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(processes().filter((p) => p.pgid === browser).length).toBeGreaterThan(0);
+      child.kill(signal);
+      const { code, stderr } = await done;
+      if (signal === 'SIGKILL') expect(code).toBeNull();
+      else {
+        expect(code, stderr).toBe(signal === 'SIGINT' ? 130 : 143);
+        expect(stderr).toContain(`build を中断しました（${signal}）`);
+      }
+      // Killed at once; a dead process may wait a moment as a zombie for init to collect it.
+      const stopped = Date.now();
+      while (processes().some((p) => p.pgid === browser && p.state !== 'Z') && Date.now() - stopped < 5000)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(processes().filter((p) => p.pgid === browser && p.state !== 'Z')).toEqual([]);
+    });
+  }
+});
+
 describe('the last good site', () => {
   const out = path.join(temp, 'site with spaces と日本語');
   const twin = path.join(temp, 'twin');

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadAnswersFile, parseAnswers } from '../../src/answers/load.ts';
+import { nameContacts } from '../../src/answers/error-map.ts';
 import { formatProblem } from '../../src/errors/report.ts';
 
 const temp = mkdtempSync(path.join(tmpdir(), 'bcp-load-'));
@@ -27,6 +28,16 @@ describe('an answers path that is a folder', () => {
 
   it('still says "not found" for a path that is not there', () => {
     expect(loadAnswersFile('nothing.yaml', { cwd: temp }).problems.map((p) => p.ruleId)).toEqual(['answers-not-found']);
+  });
+
+  it.each([
+    ['~/bcp/answers.yaml', '~'],
+    ['$HOME/answers.yaml', '$HOME'],
+    ['%USERPROFILE%\\answers.yaml', '%USERPROFILE%'],
+  ])('says that %j reached it unexpanded by the shell', (file, word) => {
+    const [problem] = loadAnswersFile(file, { cwd: temp }).problems;
+    expect(problem!.ruleId).toBe('answers-not-found');
+    expect(problem!.message).toContain(`「${word}」はシェルが展開しないまま届きました`);
   });
 });
 
@@ -58,5 +69,27 @@ describe('nesting too deep', () => {
     ].join('\n');
     const [problem] = parseAnswers(bomb, 'a.yaml').problems;
     expect(problem!.message).toContain('エイリアス（*名前）の参照が多すぎます');
+  });
+});
+
+describe('contacts in messages', () => {
+  const contacts = [{ id: 'president', role: '代表取締役' }, { role: '総務課' }, {}, 'not a contact'];
+
+  it('are named by id and role, not by their place in the list', () => {
+    expect(nameContacts('contacts[0].mobile', contacts)).toBe('contacts[id=president「代表取締役」].mobile');
+    expect(nameContacts('回答の contacts[1].phone と contacts[0]', contacts)).toBe('回答の contacts[「総務課」].phone と contacts[id=president「代表取締役」]');
+  });
+
+  it('keep their number when there is nothing else to name them by', () => {
+    expect(nameContacts('contacts[2].email', contacts)).toBe('contacts[2].email');
+    expect(nameContacts('contacts[3].email', contacts)).toBe('contacts[3].email');
+    expect(nameContacts('contacts[9].email', contacts)).toBe('contacts[9].email');
+    expect(nameContacts('contacts[0].mobile', undefined)).toBe('contacts[0].mobile');
+  });
+
+  it('in a schema message: the contact whose mobile is malformed', () => {
+    const text = ['templateVersion: "1.0"', 'contacts:', '  - id: president', '    role: 代表取締役', '    mobile: 090-0000-12', ''].join('\n');
+    const problem = parseAnswers(text, 'a.yaml').problems.find((p) => p.message.includes('mobile'));
+    expect(problem?.message).toMatch(/^`contacts\[id=president「代表取締役」\]\.mobile`: /);
   });
 });

@@ -113,11 +113,11 @@ describe('consistency rules', () => {
   it('key-contact-without-mobile: staff the plan reports to have a mobile, outside firms a phone', () => {
     const noMobile = swap(example, '    mobile: 090-0000-1000\n', '');
     expect(rules(noMobile)).toEqual([
-      `answers.yaml:${at(noMobile, 'id: president')}  エラー  \`contacts[2]\`: 「代表取締役」（president）は計画で報告を受ける・動く役割ですが、携帯電話がありません。社内ネットワークやメールが止まってもつながるよう mobile を書いてください。  key-contact-without-mobile`,
+      `answers.yaml:${at(noMobile, 'id: president')}  エラー  \`contacts[id=president「代表取締役」]\`: 「代表取締役」（president）は計画で報告を受ける・動く役割ですが、携帯電話がありません。社内ネットワークやメールが止まってもつながるよう mobile を書いてください。  key-contact-without-mobile`,
     ]);
     const emailOnly = swap(example, '    phone: 06-0000-7700\n', '');
     expect(rules(emailOnly)).toEqual([
-      `answers.yaml:${at(emailOnly, 'id: main-customer')}  エラー  \`contacts[5]\`: 「主要取引先」（main-customer）は計画で報告する相手ですが、電話番号がありません。メールが使えなくてもつながるよう phone か mobile を書いてください。  key-contact-without-mobile`,
+      `answers.yaml:${at(emailOnly, 'id: main-customer')}  エラー  \`contacts[id=main-customer「主要取引先」]\`: 「主要取引先」（main-customer）は計画で報告する相手ですが、電話番号がありません。メールが使えなくてもつながるよう phone か mobile を書いてください。  key-contact-without-mobile`,
     ]);
   });
 
@@ -135,7 +135,7 @@ describe('consistency rules', () => {
   it('responder-without-phone: the outside responder (#11#, #12#) can be phoned', () => {
     const text = swap(example, '    phone: 06-0000-9110\n', '');
     expect(rules(text)).toEqual([
-      `answers.yaml:${at(text, 'id: outside-responder\n')}  エラー  \`contacts[4]\`: 外部専門家（outside-responder）に電話番号がありません。緊急時にすぐかけられるよう phone（または mobile）を書いてください。計画の #12# にもこの番号が入ります。  responder-without-phone`,
+      `answers.yaml:${at(text, 'id: outside-responder\n')}  エラー  \`contacts[id=outside-responder「外部専門家」]\`: 外部専門家（outside-responder）に電話番号がありません。緊急時にすぐかけられるよう phone（または mobile）を書いてください。計画の #12# にもこの番号が入ります。  responder-without-phone`,
     ]);
   });
 
@@ -173,7 +173,7 @@ describe('consistency rules', () => {
     text = swap(text, '  4: UTM の警報メールと', '  4: 06-0000-9110 からの連絡や UTM の警報メールと');
     expect(rules(text)).toEqual([
       `answers.yaml:${at(text, '兵庫県尼崎市')}  エラー  \`company.address\`: 電話番号「06-1234-5678」が書かれています。公開版で「非公開」に伏せられるよう、氏名・電話番号・メールアドレスは contacts の person・phone・mobile・email にだけ書いてください（会社の代表番号なら、その連絡先に public: true を付けます）。  personal-data-in-text`,
-      `answers.yaml:${at(text, '保守契約あり。')}  エラー  \`contacts[4].note\`: 連絡先の「plant@kamome-seiko.example」が書かれています。公開版で「非公開」に伏せられるよう、氏名・電話番号・メールアドレスは contacts の person・phone・mobile・email にだけ書いてください（会社の代表番号なら、その連絡先に public: true を付けます）。  personal-data-in-text`,
+      `answers.yaml:${at(text, '保守契約あり。')}  エラー  \`contacts[id=outside-responder「外部専門家」].note\`: 連絡先の「plant@kamome-seiko.example」が書かれています。公開版で「非公開」に伏せられるよう、氏名・電話番号・メールアドレスは contacts の person・phone・mobile・email にだけ書いてください（会社の代表番号なら、その連絡先に public: true を付けます）。  personal-data-in-text`,
       `answers.yaml:${at(text, 'ひな形 1.0 をもとに中村美咲')}  エラー  \`revisions[0].summary\`: 氏名「中村 美咲」が書かれています。公開版で「非公開」に伏せられるよう、氏名・電話番号・メールアドレスは contacts の person・phone・mobile・email にだけ書いてください（会社の代表番号なら、その連絡先に public: true を付けます）。  personal-data-in-text`,
     ]);
   });

@@ -44,7 +44,7 @@ describe('answers schema', () => {
     const text = example.replace('phone: 06-0000-9110', 'phone: 06-0000-911O').replace('  employees: 48', '  employees: たくさん');
     expect(check(text)).toEqual([
       `answers.yaml:${lineOf(text, 'employees:')}:14  エラー  \`company.employees\`: 数値で書いてください。  answers-invalid`,
-      `answers.yaml:${lineOf(text, '911O')}:12  エラー  \`contacts[4].phone\`: 電話番号は半角の数字とハイフンで「06-1234-5678」「090-1234-5678」のように書いてください。  answers-invalid`,
+      `answers.yaml:${lineOf(text, '911O')}:12  エラー  \`contacts[id=outside-responder「外部専門家」].phone\`: 電話番号は半角の数字とハイフンで「06-1234-5678」「090-1234-5678」のように書いてください。  answers-invalid`,
     ]);
   });
 

@@ -95,7 +95,7 @@ describe('personal-data-in-text', () => {
   ])('%s', (_case, note, kind) => {
     const text = withNote(note);
     expect(personalData(text)).toEqual([
-      `answers.yaml:${at(text, JSON.stringify(note))}  エラー  \`contacts[4].note\`: ${kind}が書かれています。${ADVICE}  personal-data-in-text`,
+      `answers.yaml:${at(text, JSON.stringify(note))}  エラー  \`contacts[id=outside-responder「外部専門家」].note\`: ${kind}が書かれています。${ADVICE}  personal-data-in-text`,
     ]);
   });
 
@@ -119,5 +119,91 @@ describe('personal-data-in-text', () => {
     expect(personalData(text)).toEqual([
       `answers.yaml:${at(text, '岡田社長')}  エラー  \`revisions[0].approvedBy\`: 役割の欄「岡田社長」に個人名（岡田浩二）が入っています。担当が替わっても使えるよう役職名か部署名で書き、氏名は contacts の person にだけ書いてください。  role-is-personal-name`,
     ]);
+  });
+});
+
+describe('personal data in any notation (issue 21)', () => {
+  // 中村 美咲 and 森 由紀 with their readings, as a company may give them.
+  const withReadings = (text: string) =>
+    text
+      .replace('    person: 中村 美咲\n', '    person: 中村 美咲\n    reading: なかむら みさき\n    romaji: Misaki Nakamura\n')
+      .replace('    person: 森 由紀\n', '    person: 森 由紀\n    reading: モリ ユキ\n');
+  const message = (text: string, needle: string, path: string, kind: string) =>
+    `answers.yaml:${at(text, needle)}  エラー  \`${path}\`: ${kind}が書かれています。${ADVICE}  personal-data-in-text`;
+  const NOTE_PATH = 'contacts[id=outside-responder「外部専門家」].note';
+
+  it.each([
+    // A digit or a label before the number, which whitespace removal used to join to it.
+    ['a list number before it', '1. 090-0000-1201', '連絡先の「090-0000-1201」'],
+    ['No.1 before it', 'No.1 090-0000-1201', '連絡先の「090-0000-1201」'],
+    ['a label and a digit before it', '連絡 2 06-0000-1201', '連絡先の「06-0000-1201」'],
+    // Separators.
+    ['slashes', '06/0000/1201', '連絡先の「06-0000-1201」'],
+    ['underscores', '090_0000_1201', '連絡先の「090-0000-1201」'],
+    ['middle dots', '090・0000・1201', '連絡先の「090-0000-1201」'],
+    ['no separator', '09000001201', '連絡先の「090-0000-1201」'],
+    // Kanji numerals, 81 without the plus.
+    ['kanji numerals', '〇九〇－〇〇〇〇－一二〇一', '連絡先の「090-0000-1201」'],
+    ['81 without the plus', '81-6-0000-1201', '連絡先の「06-0000-1201」'],
+    ['81 with (0)', '81 (0)90 0000 1100', '連絡先の「090-0000-1100」'],
+    // Addresses.
+    ['an address with at', 'it at kamome-seiko.example', '連絡先の「it@kamome-seiko.example」'],
+    ['an address with (at)', 'it(at)kamome-seiko.example', '連絡先の「it@kamome-seiko.example」'],
+    ['an address with [at] and (dot)', 'plant[at]kamome-seiko(dot)example', '連絡先の「plant@kamome-seiko.example」'],
+    ['an address with a full-width at', 'it＠kamome-seiko.example', '連絡先の「it@kamome-seiko.example」'],
+    ['an unlisted address at localhost', 'admin@localhost', 'メールアドレス「admin@localhost」'],
+    ['an unlisted address with (at)', 'taro(at)example.jp', 'メールアドレス「taro(at)example.jp」'],
+    // A name with a role in brackets.
+    ['a one-character family name before a role in brackets', '森（総務課）が記録する', '氏名「森 由紀」'],
+    ['a one-character family name in brackets after a role', '総務課（森）が記録する', '氏名「森 由紀」'],
+    // Generic numbers after a digit or a label.
+    ['an unlisted number after a list number', '2. 072-000-1234', '電話番号「072-000-1234」'],
+    ['an unlisted mobile in kanji numerals', '〇八〇・一二三四・五六七八', '電話番号「080・1234・5678」'],
+  ])('%s', (_case, note, kind) => {
+    const text = withNote(note);
+    expect(personalData(text)).toEqual([message(text, JSON.stringify(note), NOTE_PATH, kind)]);
+  });
+
+  it.each([
+    ['katakana', '担当はナカムラ', '氏名の読み「なかむら みさき」'],
+    ['hiragana, spaced', '担当は なかむら みさき', '氏名の読み「なかむら みさき」'],
+    ['half-width katakana with a title', 'ﾐｻｷさんに連絡', '氏名の読み「なかむら みさき」'],
+    ['romaji', 'contact Misaki NAKAMURA', '氏名の読み「Misaki Nakamura」'],
+    ['romaji, family name first', 'nakamura misaki', '氏名の読み「Misaki Nakamura」'],
+    ['romaji family name alone', 'ask Nakamura', '氏名の読み「Misaki Nakamura」'],
+    ['a two-kana family name with a title', 'もりさんが記録する', '氏名の読み「モリ ユキ」'],
+  ])('a name by the reading the answers give: %s', (_case, note, kind) => {
+    const text = withReadings(withNote(note));
+    expect(personalData(text)).toEqual([message(text, JSON.stringify(note), NOTE_PATH, kind)]);
+  });
+
+  it('reports every hit in a field at once', () => {
+    const note = '森（総務課） 1. 090-0000-1201 it(at)kamome-seiko.example 072-000-1234';
+    const text = withNote(note);
+    expect(personalData(text)).toEqual([
+      message(
+        text,
+        JSON.stringify(note),
+        NOTE_PATH,
+        '連絡先の「090-0000-1201」、連絡先の「it@kamome-seiko.example」、氏名「森 由紀」、電話番号「072-000-1234」',
+      ),
+    ]);
+  });
+
+  it("catches a staff member's own mobile written into a public slot", () => {
+    const text = example.replace('  2: 総務課の代表窓口', '  2: 総務課の代表窓口（090-0000-1200）');
+    expect(personalData(text)).toEqual([message(text, '総務課の代表窓口（090', 'slots.2', '連絡先の「090-0000-1200」')]);
+    const spaced = example.replace('  2: 総務課の代表窓口', '  2: 総務課 携帯 〇九〇 〇〇〇〇 一二〇〇');
+    expect(personalData(spaced)).toEqual([message(spaced, '総務課 携帯', 'slots.2', '連絡先の「090-0000-1200」')]);
+  });
+
+  it.each([
+    ['dates in a list', '2026-10-01/2026-11-01/2026-12-01 に実施'],
+    ['a public desk number after a list number', '1. 06-0000-9110 に電話'],
+    ['words with at', 'look at the log at 10 o’clock'],
+    ['a place name ending in a one-character family name before brackets', '青森（本社）の倉庫'],
+    ['a reading that is only part of a word', 'メモリの増設'],
+  ])('passes %s', (_case, note) => {
+    expect(personalData(withReadings(withNote(note)))).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 /** What every consistency rule receives, and the one way it reports a problem at a YAML field. */
 import { RULES, ruleMessage, ruleSeverity, type Problem, type RuleId } from '../../errors/catalogue.ts';
 import type { Today } from '../due.ts';
+import { nameContacts } from '../error-map.ts';
 import type { LoadedAnswers } from '../load.ts';
 import type { Answers } from '../schema.ts';
 
@@ -25,6 +26,14 @@ export function problemAt<R extends RuleId>(context: RuleContext, ruleId: R, fie
     ...context.locate(fieldPath),
     ruleId,
     severity: ruleSeverity(ruleId),
-    message: ruleMessage(ruleId, params),
+    message: ruleMessage(ruleId, namedContacts(params, context.answers.contacts)),
   };
+}
+
+/** The params with every contact in a path named by id and role (`contacts[id=president「代表取締役」]`). */
+function namedContacts<P>(params: P, contacts: Answers['contacts']): P {
+  if (params === null || typeof params !== 'object') return params;
+  const out: Record<string, unknown> = { ...(params as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(out)) if (typeof value === 'string') out[key] = nameContacts(value, contacts);
+  return out as P;
 }

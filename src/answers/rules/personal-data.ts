@@ -11,7 +11,7 @@
  */
 import type { Problem } from '../../errors/catalogue.ts';
 import { formatPath } from '../error-map.ts';
-import { personalValues } from '../mask.ts';
+import { PERSONAL_CONTACT_FIELDS, findAddresses, findPhoneNumbers, knownPersonalValues, needlesFor, type Needle } from '../personal-notations.ts';
 import type { Answers } from '../schema.ts';
 import { problemAt, type Rule } from './context.ts';
 import { stringFields } from './fields.ts';
@@ -20,11 +20,8 @@ import { roleFields } from './roles.ts';
 const HONORIFIC = /(さん|氏|君|くん|ちゃん|様)$/;
 /** What may follow a name to make it a person: titles and honorifics. */
 const TITLES = ['さん', '様', '氏', '君', 'くん', '課長', '部長', '係長', '主任', '社長', '会長', '専務', '常務', '取締役', '工場長', '所長', '室長', '班長', '担当', 'リーダー'];
-/** Characters a phone number may be written with between its digits, after NFKC. */
-const PHONE_RUN = /\+?[\d(][\d\-.()‐‑‒–—―−ー]{8,}\d/g;
-const EMAIL = /[^\s@<>()（）「」]+@[^\s@<>()（）「」]+\.[a-z]{2,}/i;
 /** Contact fields that are meant to hold these details. */
-const CHANNEL_FIELDS = new Set(['person', 'phone', 'mobile', 'email']);
+const CHANNEL_FIELDS = new Set<string>(PERSONAL_CONTACT_FIELDS);
 
 /** NFKC, then no format characters (zero-width and the like) and no whitespace. */
 export function normalizeText(text: string): string {
@@ -47,12 +44,9 @@ export function phoneDigits(text: string): string | undefined {
   return /^0\d{9,10}$/.test(digits) ? digits : undefined;
 }
 
-/** Every phone number in a normalised text, as written and as digits. */
+/** Every phone number in a text, as written and as digits (any notation: see personal-notations.ts). */
 export function phoneNumbersIn(text: string): Array<{ written: string; digits: string }> {
-  return [...text.matchAll(PHONE_RUN)].flatMap((match) => {
-    const digits = phoneDigits(match[0]);
-    return digits === undefined ? [] : [{ written: match[0], digits }];
-  });
+  return findPhoneNumbers(text);
 }
 
 interface NamePattern {
@@ -76,21 +70,36 @@ function staffNames(answers: Answers): NamePattern[] {
   });
 }
 
-/** What kind of personal data a field holds, worded for the message; undefined when none. */
-function personalDataIn(written: string, names: NamePattern[], secrets: string[], personalPhones: Map<string, string>, published: Set<string>) {
+/**
+ * Every kind of personal data a field holds, worded for the message, all at once: the known
+ * staff details in any notation (`personal-notations.ts`), then phone numbers and addresses
+ * nobody listed, except a public desk's.
+ */
+function personalDataIn(written: string, names: NamePattern[], needles: Needle[], published: Set<string>): string[] {
   const text = normalizeText(written);
-  const name = names.find((n) => n.pattern.test(text));
-  if (name) return `氏名「${name.name}」`;
-  const secret = secrets.find((s) => s.length >= 3 && text.toLowerCase().includes(s.toLowerCase()));
-  if (secret) return `連絡先の「${secret}」`;
-  for (const phone of phoneNumbersIn(text)) {
-    const own = personalPhones.get(phone.digits);
-    if (own !== undefined) return `連絡先の「${own}」`;
-    if (!published.has(phone.digits)) return `電話番号「${phone.written}」`;
+  const kinds: string[] = [];
+  const add = (kind: string) => {
+    if (!kinds.includes(kind)) kinds.push(kind);
+  };
+  for (const name of names) if (name.pattern.test(text)) add(`氏名「${name.name}」`);
+  const known = new Set<string>();
+  for (const needle of needles) {
+    if (!needle.test(written)) continue;
+    // A staff name found by both patterns is named once.
+    if (needle.value.field === 'person' && kinds.includes(needle.kind)) continue;
+    add(needle.kind);
+    const digits = phoneDigits(needle.value.value);
+    if (digits !== undefined) known.add(digits);
+    known.add(needle.value.value.toLowerCase());
   }
-  const email = EMAIL.exec(spacedText(written))?.[0];
-  if (email !== undefined && !published.has(email.toLowerCase())) return `メールアドレス「${email}」`;
-  return undefined;
+  for (const phone of findPhoneNumbers(written)) {
+    if (!published.has(phone.digits) && !known.has(phone.digits)) add(`電話番号「${phone.written}」`);
+  }
+  for (const address of findAddresses(written)) {
+    const plain = address.replace(/\s*(?:\(at\)|\[at\]|<at>|アット|\s+at\s+)\s*/, '@').replace(/\s*(?:\(dot\)|\[dot\])\s*|\s+dot\s+/g, '.');
+    if (!published.has(plain) && !known.has(plain)) add(`メールアドレス「${address}」`);
+  }
+  return kinds;
 }
 
 export const personalDataRules: Rule = (context) => {
@@ -111,16 +120,14 @@ export const personalDataRules: Rule = (context) => {
   const desks = answers.contacts.filter((c) => c.public === true);
   const published = new Set([
     ...desks.flatMap((c) => [c.phone, c.mobile].flatMap((v) => (v === undefined ? [] : [phoneDigits(v) ?? '']))),
-    ...desks.flatMap((c) => (c.email === undefined ? [] : [c.email.toLowerCase()])),
+    ...desks.flatMap((c) => (c.email === undefined ? [] : [c.email.normalize('NFKC').toLowerCase()])),
   ]);
-  const personal = personalValues(answers);
-  const personalPhones = new Map(personal.flatMap((v) => (phoneDigits(v) === undefined ? [] : [[phoneDigits(v)!, v] as const])));
-  const secrets = personal.filter((v) => phoneDigits(v) === undefined).map(normalizeText);
+  const needles = needlesFor(knownPersonalValues(answers));
   for (const field of stringFields(answers, (path, key) => path.length === 2 && path[0] === 'contacts' && CHANNEL_FIELDS.has(key))) {
     const path = formatPath(field.path);
     if (roleProblem.has(path)) continue;
-    const kind = personalDataIn(field.value, names, secrets, personalPhones, published);
-    if (kind) problems.push(problemAt(context, 'personal-data-in-text', field.path, { path, kind }));
+    const kinds = personalDataIn(field.value, names, needles, published);
+    if (kinds.length > 0) problems.push(problemAt(context, 'personal-data-in-text', field.path, { path, kind: kinds.join('、') }));
   }
   return problems;
 };
