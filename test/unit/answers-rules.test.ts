@@ -128,7 +128,7 @@ describe('consistency rules', () => {
     const neither = swap(example, '    phone: 06-0000-1200\n    mobile: 090-0000-1200\n', '');
     // Reported once, at the slot that names the desk (channel-without-number), not again at the contact.
     expect(rules(neither)).toEqual([
-      `answers.yaml:${at(neither, '総務課の代表窓口')}  エラー  \`slots.2\`: 異常を知らせる窓口「総務課の代表窓口」の連絡先（\`contacts[3]\`）に電話番号がありません。社内のネットワークやメールが止まっても知らせられるよう、phone（窓口なら固定電話でよい）か mobile を書いてください。  channel-without-number`,
+      `answers.yaml:${at(neither, '総務課の代表窓口')}  エラー  \`slots.2\`: 異常を知らせる窓口「総務課の代表窓口」の連絡先（\`contacts[id=general-affairs「総務課」]\`）に電話番号がありません。社内のネットワークやメールが止まっても知らせられるよう、phone（窓口なら固定電話でよい）か mobile を書いてください。  channel-without-number`,
     ]);
   });
 

@@ -205,14 +205,14 @@ describe('plan consistency rules', () => {
     it('role-alias-missing: a role the slots name only loosely is declared as an alias', () => {
       const text = swap(example, '    aliases: [工場長]\n', '');
       const message = (path: string, needle: string, nth = 1) =>
-        `answers.yaml:${at(text, needle, nth)}  警告  \`${path}\`: 「工場長」は連絡先の役割「工場長（製造担当取締役）」（\`contacts[1]\`）と名前が一致しません。同じ人なら \`contacts[1]\` に aliases: [工場長] と書くか、ここを「工場長（製造担当取締役）」にそろえてください。  role-alias-missing`;
+        `answers.yaml:${at(text, needle, nth)}  警告  \`${path}\`: 「工場長」は連絡先の役割「工場長（製造担当取締役）」（\`contacts[id=factory-manager「工場長（製造担当取締役）」]\`）と名前が一致しません。同じ人なら \`contacts[id=factory-manager「工場長（製造担当取締役）」]\` に aliases: [工場長] と書くか、ここを「工場長（製造担当取締役）」にそろえてください。  role-alias-missing`;
       expect(rules(text)).toEqual([message('slots.8[1]', '工場長\n', 1), message('slots.13.to', '代表取締役と工場長')]);
     });
 
     it('role-alias-duplicate: one name points at one contact (an error)', () => {
       const text = swap(example, '    aliases: [総務課の代表窓口]\n', '    aliases: [総務課の代表窓口, 工場長]\n');
       expect(rules(text)).toEqual([
-        `answers.yaml:${at(text, '工場長]', 2)}  エラー  \`contacts[3].aliases[1]\`: 別名「工場長」は \`contacts[1].aliases[0]\` にもあります。同じ名前で2人を指すと、報告がどちらに届くか決まりません。1つの名前は1つの連絡先にだけ書いてください。  role-alias-duplicate`,
+        `answers.yaml:${at(text, '工場長]', 2)}  エラー  \`contacts[id=general-affairs「総務課」].aliases[1]\`: 別名「工場長」は \`contacts[id=factory-manager「工場長（製造担当取締役）」].aliases[0]\` にもあります。同じ名前で2人を指すと、報告がどちらに届くか決まりません。1つの名前は1つの連絡先にだけ書いてください。  role-alias-duplicate`,
       ]);
     });
 
@@ -226,20 +226,20 @@ describe('plan consistency rules', () => {
       expect(rules(desk('    phone: 06-0000-1300\n'))).toEqual([]);
       const text = desk('    email: gate@kamome-seiko.example\n');
       expect(rules(text)).toEqual([
-        `answers.yaml:${at(text, '守衛所')}  エラー  \`slots.2\`: 異常を知らせる窓口「守衛所」の連絡先（\`contacts[4]\`）に電話番号がありません。社内のネットワークやメールが止まっても知らせられるよう、phone（窓口なら固定電話でよい）か mobile を書いてください。  channel-without-number`,
+        `answers.yaml:${at(text, '守衛所')}  エラー  \`slots.2\`: 異常を知らせる窓口「守衛所」の連絡先（\`contacts[id=gate「守衛所」]\`）に電話番号がありません。社内のネットワークやメールが止まっても知らせられるよう、phone（窓口なら固定電話でよい）か mobile を書いてください。  channel-without-number`,
       ]);
     });
 
     it('deputy-missing and deputy-unknown: each first-response owner names another contact as deputy', () => {
       let text = swap(example, '    deputy: general-affairs\n', '');
       expect(rules(text)).toEqual([
-        `answers.yaml:${at(text, 'id: security-officer')}  警告  \`contacts[0]\`: 「情報システム担当（総務課）」は初動の役割（#1# 最初の報告先、#3# 対応の中心）を持っていますが、代わりの人が決まっていません。不在や連絡がつかないときに代わる連絡先の id を deputy に書いてください（計画 4章）。  deputy-missing`,
+        `answers.yaml:${at(text, 'id: security-officer')}  警告  \`contacts[id=security-officer「情報システム担当（総務課）」]\`: 「情報システム担当（総務課）」は初動の役割（#1# 最初の報告先、#3# 対応の中心）を持っていますが、代わりの人が決まっていません。不在や連絡がつかないときに代わる連絡先の id を deputy に書いてください（計画 4章）。  deputy-missing`,
       ]);
       text = swap(example, '    deputy: president\n', '    deputy: factory-manager\n');
       text = swap(text, '    deputy: security-officer\n', '    deputy: soumu\n');
       expect(rules(text)).toEqual([
-        `answers.yaml:${at(text, 'factory-manager\n', 2)}  エラー  \`contacts[1].deputy\`: 代わりの人（deputy）に自分自身の id「factory-manager」が書かれています。別の連絡先の id を書いてください。  deputy-unknown`,
-        `answers.yaml:${at(text, 'soumu\n')}  エラー  \`contacts[3].deputy\`: 代わりの人（deputy）の「soumu」は contacts の id にありません（ある id: security-officer、factory-manager、president、general-affairs、outside-responder、main-customer）。連絡先の id を書いてください。  deputy-unknown`,
+        `answers.yaml:${at(text, 'factory-manager\n', 2)}  エラー  \`contacts[id=factory-manager「工場長（製造担当取締役）」].deputy\`: 代わりの人（deputy）に自分自身の id「factory-manager」が書かれています。別の連絡先の id を書いてください。  deputy-unknown`,
+        `answers.yaml:${at(text, 'soumu\n')}  エラー  \`contacts[id=general-affairs「総務課」].deputy\`: 代わりの人（deputy）の「soumu」は contacts の id にありません（ある id: security-officer、factory-manager、president、general-affairs、outside-responder、main-customer）。連絡先の id を書いてください。  deputy-unknown`,
       ]);
     });
   });
