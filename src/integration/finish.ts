@@ -11,7 +11,7 @@ import { applyPublicAllowlist } from '../build/public-allowlist.ts';
 import type { Problem } from '../errors/catalogue.ts';
 import { PdfError } from '../pdf/error.ts';
 import { PDF_FILE, printPlanPdf, type Printer } from '../pdf/print.ts';
-import { indexSite } from '../search/index-site.ts';
+import { indexSite } from './search.ts';
 import { checkEvidence } from '../guidelines/evidence.ts';
 import { loadGuidelines } from '../guidelines/load.ts';
 

@@ -1,22 +1,23 @@
 /**
- * Entry of search/engine.js: the engine and the results panel, loaded by the loader
- * (search.js) together with the index when a search box is first used.
+ * Entry of search/engine.js, loaded with search/terms.js (and, from a file share,
+ * search/index.js) when a search box is first used: picks the engine by protocol and
+ * connects the boxes.
  */
-import type { PackedIndex } from '../../search/format.ts';
-import { createEngine, unpack, type Engine } from './engine.ts';
-import { loadedIndex, publishApi, type SearchApi } from './globals.ts';
+import { ENGINE_GLOBAL, INDEX_GLOBAL, TERMS_GLOBAL } from '../../search/format.ts';
+import { fileSearch, pagefindSearch, type Search } from './engine.ts';
 import { attachBox } from './ui.ts';
 
-let site: Engine | undefined;
+const scope = globalThis as unknown as Record<string, unknown>;
 
-const api: SearchApi = {
-  engine: (index: PackedIndex) => createEngine(unpack(index)),
-  attach() {
-    const index = loadedIndex();
-    if (!index) throw new Error('search index not loaded');
-    site ??= api.engine(index);
-    for (const form of document.querySelectorAll<HTMLFormElement>('form[data-bcp-search]')) attachBox(form, site);
+scope[ENGINE_GLOBAL] = {
+  fileSearch,
+  async attach(root: URL): Promise<void> {
+    const groups = (scope[TERMS_GLOBAL] as string[][] | undefined) ?? [];
+    let search: Search;
+    if (location.protocol === 'file:') {
+      const file = fileSearch(scope[INDEX_GLOBAL] as object, groups);
+      search = async (query) => file(query);
+    } else search = await pagefindSearch(root, groups);
+    for (const form of document.querySelectorAll<HTMLFormElement>('form[data-bcp-search]')) attachBox(form, search);
   },
 };
-
-publishApi(api);

@@ -1,75 +1,108 @@
 /**
- * The search engine: reads the packed index, answers queries with ranked pages, each with
- * the section to land on and an excerpt. Pure (no DOM), so the build's Node code runs this
- * same file (bundled, src/search/node.ts) and the tests run it unbundled.
+ * Both engines behind one query pipeline (src/search/pipeline.ts), answering with the same
+ * results: Pagefind over http(s), MiniSearch from a file share. Ranking, fuzzy and prefix
+ * matching are the libraries'; ours is only which words to ask for.
  */
-import type { PackedIndex } from '../../search/format.ts';
-import { excerpt, type Part } from './excerpt.ts';
-import { parseQuery, type Query } from './query.ts';
-import { bestSection, has, rank, toDoc, weights, type Doc, type Page } from './rank.ts';
+import MiniSearch, { type Query } from 'minisearch';
+import { INDEX_OPTIONS, type FileDoc } from '../../search/format.ts';
+import { alternatives, bigrams, fold, tokens } from '../../search/pipeline.ts';
 
+export interface Part {
+  text: string;
+  mark: boolean;
+}
 export interface Result {
-  /** Relative to the site root, with the section's anchor: `plan.html#-対策本部の設置`. */
+  /** Relative to the site root, with the section's anchor. */
   url: string;
   title: string;
-  /** The section's heading; '' for the top of the page. */
   section: string;
   excerpt: Part[];
 }
+export type Search = (query: string) => Promise<Result[]>;
 
-export interface Engine {
-  search(query: string): Result[];
-  /** The query as the engine reads it (for tests and the benchmark). */
-  parse(query: string): Query;
-}
+const SHOWN = 20;
 
-/** Line indexes with runs written out: [5, -2, 9] → [5, 6, 7, 9] (see PackedSection). */
-export function unpackRuns(packed: readonly number[]): number[] {
-  const out: number[] = [];
-  for (const n of packed) {
-    if (n >= 0) out.push(n);
-    else for (let k = 1, last = out[out.length - 1] ?? 0; k <= -n; k++) out.push(last + k);
-  }
-  return out;
-}
-
-export function unpack(index: PackedIndex): Page[] {
-  return index.p.map(([url, title, sections, weight]) => ({
-    url,
-    title,
-    weight,
-    sections: sections.map(([id, heading, lines]) => ({
-      id: id === 1 ? heading : id,
-      heading,
-      text: unpackRuns(lines)
-        .map((i) => index.l[i] ?? '')
-        .join('\n'),
-    })),
-  }));
-}
-
-export function createEngine(pages: readonly Page[]): Engine {
-  const docs: Doc[] = pages.map(toDoc);
-  const corpus = docs.map((d) => `${d.title}\n${d.body}`).join('\n');
-  const parse = (query: string) => parseQuery(query, (form) => corpus.includes(form));
+/** The MiniSearch query for one typed query: its words in title, headings and text, its bigrams as a weaker fallback. */
+export function fileQuery(query: string, groups: readonly (readonly string[])[]): Query {
   return {
-    parse,
-    search(text) {
-      const query = parse(text);
-      const idf = weights(docs, query);
-      // Excerpts centre on the rarest term the section has.
-      const byRarity = query.terms.map((t, i) => ({ t, w: idf[i]! })).sort((a, b) => b.w - a.w);
-      return rank(docs, query, idf).map(({ doc }) => {
-        const index = bestSection(doc, query, idf);
-        const section = doc.page.sections[index]!;
-        const forms = byRarity.filter(({ t }) => has(doc.sections[index]!.all, t)).map(({ t }) => t.forms);
-        return {
-          url: doc.page.url + (section.id ? `#${section.id}` : ''),
-          title: doc.page.title,
-          section: section.id ? section.heading : '',
-          excerpt: excerpt(section.text, forms),
-        };
+    combineWith: 'OR',
+    queries: alternatives(query, groups).map((alt) => ({
+      combineWith: 'OR',
+      queries: [
+        // A word of two characters (ログ) matches only itself, never the start of a longer one (ログイン).
+        { queries: tokens(alt), fields: ['title', 'headings', 'text'], boost: { title: 4, headings: 2 }, prefix: (t: string) => t.length >= 3, fuzzy: (t: string) => (t.length >= 4 ? 0.2 : false) },
+        { queries: bigrams(alt), fields: ['grams'], boost: { grams: 0.2 } },
+      ],
+    })),
+  } as Query;
+}
+
+/** Text around the first word that matched, the matched words marked. */
+export function snippet(text: string, matched: (word: string) => boolean, around = 40): { parts: Part[]; at: number } {
+  const segments = [...new Intl.Segmenter('ja', { granularity: 'word' }).segment(text)];
+  const hit = segments.findIndex((s) => s.isWordLike && matched(fold(s.segment)));
+  const at = hit < 0 ? 0 : segments[hit]!.index;
+  const from = Math.max(0, at - around);
+  const parts: Part[] = from > 0 ? [{ text: '…', mark: false }] : [];
+  for (const s of segments) {
+    if (s.index < from || s.index > at + around * 2) continue;
+    const mark = s.isWordLike === true && matched(fold(s.segment));
+    const last = parts.at(-1);
+    if (last && last.mark === mark) last.text += s.segment;
+    else parts.push({ text: s.segment, mark });
+  }
+  return { parts, at };
+}
+
+/** The file-share engine over a loaded index (pure: the tests and the bench run it in Node). */
+export function fileSearch(index: object, groups: readonly (readonly string[])[]): (query: string) => Result[] {
+  const search = MiniSearch.loadJS<FileDoc>(index as never, INDEX_OPTIONS);
+  return (query) =>
+    search
+      .search(fileQuery(query, groups))
+      .slice(0, SHOWN)
+      .map((hit) => {
+        const terms = new Set(hit.terms);
+        const { parts, at } = snippet(hit.text as string, (w) => terms.has(w) || hit.terms.some((t) => t.length >= 3 && w.startsWith(t)));
+        const anchor = (hit.anchors as FileDoc['anchors']).filter(([offset]) => offset <= at).at(-1);
+        return { url: hit.url + (anchor ? `#${anchor[1]}` : ''), title: hit.title as string, section: anchor?.[2] ?? '', excerpt: parts };
       });
-    },
+}
+
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<{ url: string; excerpt: string; meta: { title?: string }; sub_results: { url: string; title: string; excerpt: string }[] }>;
+}
+interface Pagefind {
+  options(o: object): Promise<void>;
+  search(q: string): Promise<{ results: PagefindResult[] }>;
+}
+
+/** `a <mark>b</mark> c` (HTML from Pagefind) as parts, decoded as text. */
+function markedParts(html: string): Part[] {
+  const text = (s: string) => new DOMParser().parseFromString(s, 'text/html').body.textContent ?? '';
+  return html.split(/<\/?mark>/).map((s, i) => ({ text: text(s), mark: i % 2 === 1 }));
+}
+
+/** Pagefind over http(s): every alternative of the query, results merged by their best score. */
+export async function pagefindSearch(root: URL, groups: readonly (readonly string[])[]): Promise<Search> {
+  const pagefind = (await import(/* @vite-ignore */ new URL('pagefind/pagefind.js', root).href)) as Pagefind;
+  await pagefind.options({ baseUrl: root.pathname });
+  return async (query) => {
+    const best = new Map<string, PagefindResult>();
+    for (const found of await Promise.all(alternatives(query, groups).map((alt) => pagefind.search(alt)))) {
+      for (const r of found.results) if ((best.get(r.id)?.score ?? -1) < r.score) best.set(r.id, r);
+    }
+    const top = [...best.values()].sort((a, b) => b.score - a.score).slice(0, SHOWN);
+    return Promise.all(
+      top.map(async (r) => {
+        const data = await r.data();
+        const sub = data.sub_results.find((s) => s.url.includes('#'));
+        const path = (sub?.url ?? data.url).replace(root.pathname, '');
+        return { url: path, title: data.meta.title ?? data.url, section: sub?.title ?? '', excerpt: markedParts(sub?.excerpt ?? data.excerpt) };
+      }),
+    );
   };
 }
+

@@ -1,0 +1,60 @@
+/**
+ * The file-share index (search/index.js): MiniSearch over Pagefind's own reading of the
+ * pages (its fragments: url, title, text, anchors), serialised into a classic script that
+ * sets a global, because a page opened from file:// may load `<script src>` but not fetch().
+ * search/terms.js carries the spelling groups (VARIANTS and the glossary's synonyms) for
+ * both engines.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import MiniSearch from 'minisearch';
+import { loadGlossary } from '../glossary/load.ts';
+import { INDEX_GLOBAL, INDEX_OPTIONS, SEARCH_INDEX_PATH, SEARCH_TERMS_PATH, TERMS_GLOBAL, type FileDoc } from './format.ts';
+import { spellingGroups } from './pipeline.ts';
+
+interface Fragment {
+  url: string;
+  content: string;
+  meta: { title?: string };
+  anchors: { element: string; id: string; text: string; location: number }[];
+}
+
+/** Pagefind's fragment: gzip of `pagefind_dcd` + JSON. */
+function readFragment(bytes: Uint8Array): Fragment {
+  return JSON.parse(gunzipSync(bytes).toString('utf8').replace(/^pagefind_dcd/, '')) as Fragment;
+}
+
+export function fileDoc(fragment: Fragment, id: number): FileDoc {
+  // Anchor locations count Pagefind's words; map them to offsets in the text without separators.
+  const starts: number[] = [];
+  let text = '';
+  for (const word of fragment.content.split(/[\u200b\s]+/)) {
+    if (/[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(word)) text += ' ';
+    starts.push(text.length);
+    text += word;
+  }
+  const headings = fragment.anchors.filter((a) => /^h[2-6]$/.test(a.element) && a.text && a.id);
+  return {
+    id,
+    url: fragment.url.replace(/^\//, ''),
+    title: fragment.meta.title ?? fragment.url,
+    headings: headings.map((a) => a.text).join('\n'),
+    text: text.trim(),
+    anchors: headings.map((a) => [starts[a.location] ?? 0, a.id, a.text]),
+  };
+}
+
+export async function writeFileIndex(siteDir: string, files: readonly { path: string; content: Uint8Array }[], root = process.cwd()): Promise<void> {
+  const docs = files.filter((f) => f.path.endsWith('.pf_fragment')).map((f, i) => fileDoc(readFragment(f.content), i));
+  const search = new MiniSearch<FileDoc>(INDEX_OPTIONS);
+  search.addAll(docs);
+  const terms = loadGlossary(undefined, { cwd: root }).terms ?? [];
+  const groups = spellingGroups(terms.filter((t) => t.synonyms.length > 0).map((t) => [t.term, ...t.aliases, ...t.synonyms]));
+  const write = async (file: string, global: string, value: unknown) => {
+    await mkdir(path.dirname(path.join(siteDir, file)), { recursive: true });
+    await writeFile(path.join(siteDir, file), `window.${global}=${JSON.stringify(value)};\n`);
+  };
+  await write(SEARCH_INDEX_PATH, INDEX_GLOBAL, search.toJSON());
+  await write(SEARCH_TERMS_PATH, TERMS_GLOBAL, groups);
+}
