@@ -16,7 +16,7 @@ import { spellingGroups } from './pipeline.ts';
 interface Fragment {
   url: string;
   content: string;
-  meta: { title?: string };
+  meta: { title?: string; weight?: string };
   anchors: { element: string; id: string; text: string; location: number }[];
 }
 
@@ -29,10 +29,9 @@ export function fileDoc(fragment: Fragment, id: number): FileDoc {
   // Anchor locations count Pagefind's words; map them to offsets in the text without separators.
   const starts: number[] = [];
   let text = '';
-  for (const word of fragment.content.split(/[\u200b\s]+/)) {
-    if (/[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(word)) text += ' ';
+  for (const [, word, gap] of fragment.content.matchAll(/([^\u200b\s]+)([\u200b\s]*)/g)) {
     starts.push(text.length);
-    text += word;
+    text += word! + (/\s/.test(gap!) ? ' ' : '');
   }
   const headings = fragment.anchors.filter((a) => /^h[2-6]$/.test(a.element) && a.text && a.id);
   return {
@@ -42,6 +41,7 @@ export function fileDoc(fragment: Fragment, id: number): FileDoc {
     headings: headings.map((a) => a.text).join('\n'),
     text: text.trim(),
     anchors: headings.map((a) => [starts[a.location] ?? 0, a.id, a.text]),
+    weight: Number(fragment.meta.weight ?? 1) || 1,
   };
 }
 

@@ -26,14 +26,16 @@ export interface FileDoc {
   text: string;
   /** Headings to land on: [offset in text, id, heading]. */
   anchors: [number, string, string][];
+  /** Below 1 for a page that repeats another (data-pagefind-weight, also in the meta). */
+  weight: number;
 }
 
 /** Index options: words (Intl.Segmenter, folded) in title, headings and text; bigrams in `grams`. */
 export const INDEX_OPTIONS: Options<FileDoc> = {
   fields: ['title', 'headings', 'text', 'grams'],
-  storeFields: ['url', 'title', 'text', 'anchors'],
+  storeFields: ['url', 'title', 'text', 'anchors', 'weight'],
   extractField: (doc, field) => (field === 'grams' ? `${doc.title}\n${doc.text}` : doc[field as keyof FileDoc]) as string,
   tokenize: (text, field) => (field === 'grams' ? bigrams(text) : tokens(text)),
   processTerm: (term) => term,
-  searchOptions: { tokenize: (text) => [text], processTerm: (term) => term },
+  searchOptions: { tokenize: (text) => [text], processTerm: (term) => term, boostDocument: (_id, _term, stored) => (stored?.weight as number | undefined) ?? 1 },
 };

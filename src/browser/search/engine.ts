@@ -29,19 +29,25 @@ export function fileQuery(query: string, groups: readonly (readonly string[])[])
     queries: alternatives(query, groups).map((alt) => ({
       combineWith: 'OR',
       queries: [
-        // A word of two characters (ログ) matches only itself, never the start of a longer one (ログイン).
-        { queries: tokens(alt), fields: ['title', 'headings', 'text'], boost: { title: 4, headings: 2 }, prefix: (t: string) => t.length >= 3, fuzzy: (t: string) => (t.length >= 4 ? 0.2 : false) },
-        { queries: bigrams(alt), fields: ['grams'], boost: { grams: 0.2 } },
+        // A word of two characters (ログ) matches only itself, never the start of a longer one (ログイン);
+        // a lone kana (ば of サイド|バー) is no word to look for; one of five or more may be one character off (バックアプ). Bigrams, all of them, catch other cuts.
+        { queries: tokens(alt).filter((t) => !/^[ぁ-ゖ]$/.test(t)), fields: ['title', 'headings', 'text'], boost: { title: 4, headings: 2 }, prefix: (t: string) => t.length >= 3, fuzzy: (t: string) => (t.length >= 5 ? 0.2 : false) },
+        ...(bigrams(alt).length > 0 ? [{ queries: bigrams(alt), fields: ['grams'], boost: { grams: 0.2 }, combineWith: 'AND' }] : []),
       ],
     })),
   } as Query;
 }
 
-/** Text around the first word that matched, the matched words marked. */
-export function snippet(text: string, matched: (word: string) => boolean, around = 40): { parts: Part[]; at: number } {
-  const segments = [...new Intl.Segmenter('ja', { granularity: 'word' }).segment(text)];
+/**
+ * Text around the first word that matched, the matched words marked. Only a window of the
+ * text is cut into words: the one around where a term first shows in the text (`near`).
+ */
+export function snippet(text: string, matched: (word: string) => boolean, near = 0, around = 40): { parts: Part[]; at: number } {
+  const start = Math.max(0, near - around * 2);
+  const window = text.slice(start, near + around * 4);
+  const segments = [...new Intl.Segmenter('ja', { granularity: 'word' }).segment(window)].map((s) => ({ ...s, index: s.index + start }));
   const hit = segments.findIndex((s) => s.isWordLike && matched(fold(s.segment)));
-  const at = hit < 0 ? 0 : segments[hit]!.index;
+  const at = hit < 0 ? start : segments[hit]!.index;
   const from = Math.max(0, at - around);
   const parts: Part[] = from > 0 ? [{ text: '…', mark: false }] : [];
   for (const s of segments) {
@@ -54,6 +60,9 @@ export function snippet(text: string, matched: (word: string) => boolean, around
   return { parts, at };
 }
 
+// Kana folded, lengths kept: where a (folded) term first shows in a text, near enough.
+const kana = (text: string) => text.toLowerCase().replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+
 /** The file-share engine over a loaded index (pure: the tests and the bench run it in Node). */
 export function fileSearch(index: object, groups: readonly (readonly string[])[]): (query: string) => Result[] {
   const search = MiniSearch.loadJS<FileDoc>(index as never, INDEX_OPTIONS);
@@ -63,7 +72,10 @@ export function fileSearch(index: object, groups: readonly (readonly string[])[]
       .slice(0, SHOWN)
       .map((hit) => {
         const terms = new Set(hit.terms);
-        const { parts, at } = snippet(hit.text as string, (w) => terms.has(w) || hit.terms.some((t) => t.length >= 3 && w.startsWith(t)));
+        const text = hit.text as string;
+        const folded = kana(text);
+        const near = Math.max(0, Math.min(...hit.terms.map((t) => folded.indexOf(t)).filter((i) => i >= 0)));
+        const { parts, at } = snippet(text, (w) => terms.has(w) || hit.terms.some((t) => t.length >= 3 && w.startsWith(t)), Number.isFinite(near) ? near : 0);
         const anchor = (hit.anchors as FileDoc['anchors']).filter(([offset]) => offset <= at).at(-1);
         return { url: hit.url + (anchor ? `#${anchor[1]}` : ''), title: hit.title as string, section: anchor?.[2] ?? '', excerpt: parts };
       });
