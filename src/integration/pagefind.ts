@@ -6,6 +6,7 @@
  * Japanese itself (the pages say `lang="ja"`). The files Pagefind writes are returned
  * too, so the file-share index (src/search/file-index.ts) is built from the same reading.
  */
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 
@@ -13,6 +14,8 @@ export const PAGEFIND_DIR = 'pagefind';
 
 /** Not text a reader searches for: page navigation inside <main>, code and form controls. */
 const EXCLUDED = ['nav', 'template', 'script', 'style', 'button', 'select', 'textarea', '[hidden]'];
+
+const UNUSED = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
 
 export interface PagefindFile {
   path: string;
@@ -28,8 +31,12 @@ export async function runPagefind(siteDir: string): Promise<PagefindFile[]> {
   try {
     const { index } = check(await pagefind.createIndex({ excludeSelectors: EXCLUDED, forceLanguage: 'ja', keepIndexUrl: true }));
     check(await index.addDirectory({ path: siteDir }));
-    check(await index.writeFiles({ outputPath: path.join(siteDir, PAGEFIND_DIR) }));
-    return check(await index.getFiles()).files;
+    const out = path.join(siteDir, PAGEFIND_DIR);
+    check(await index.writeFiles({ outputPath: out }));
+    // Pagefind's own UIs are not used: the site's box (src/browser/search/) calls pagefind.js.
+    const files = check(await index.getFiles()).files;
+    await Promise.all(files.filter((f) => UNUSED.test(f.path)).map((f) => rm(path.join(out, f.path))));
+    return files.filter((f) => !UNUSED.test(f.path));
   } finally {
     await pagefind.close();
   }

@@ -1,13 +1,13 @@
 /**
  * The file-share index (search/index.js): MiniSearch over Pagefind's own reading of the
- * pages (its fragments: url, title, text, anchors), serialised into a classic script that
- * sets a global, because a page opened from file:// may load `<script src>` but not fetch().
+ * pages (its fragments: url, title, text, anchors), serialised (gzip, base64: see
+ * `unpackIndex`) into a classic script that sets a global, because a page opened from file:// may load `<script src>` but not fetch().
  * search/terms.js carries the spelling groups (VARIANTS and the glossary's synonyms) for
  * both engines.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import MiniSearch from 'minisearch';
 import { loadGlossary } from '../glossary/load.ts';
 import { INDEX_GLOBAL, INDEX_OPTIONS, SEARCH_INDEX_PATH, SEARCH_TERMS_PATH, TERMS_GLOBAL, type FileDoc } from './format.ts';
@@ -55,6 +55,7 @@ export async function writeFileIndex(siteDir: string, files: readonly { path: st
     await mkdir(path.dirname(path.join(siteDir, file)), { recursive: true });
     await writeFile(path.join(siteDir, file), `window.${global}=${JSON.stringify(value)};\n`);
   };
-  await write(SEARCH_INDEX_PATH, INDEX_GLOBAL, search.toJSON());
+  // gzip in base64: a file share serves no compression, and this is a third of the JSON.
+  await write(SEARCH_INDEX_PATH, INDEX_GLOBAL, gzipSync(JSON.stringify(search)).toString('base64'));
   await write(SEARCH_TERMS_PATH, TERMS_GLOBAL, groups);
 }

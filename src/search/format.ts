@@ -39,3 +39,9 @@ export const INDEX_OPTIONS: Options<FileDoc> = {
   processTerm: (term) => term,
   searchOptions: { tokenize: (text) => [text], processTerm: (term) => term, boostDocument: (_id, _term, stored) => (stored?.weight as number | undefined) ?? 1 },
 };
+
+/** The index as search/index.js holds it (gzip in base64), read back with the browser's own DecompressionStream. */
+export async function unpackIndex(packed: string): Promise<object> {
+  const bytes = Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));
+  return JSON.parse(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()) as object;
+}
