@@ -47,9 +47,15 @@ export const words = (text: string): string[] =>
 /** Folded words: what the file-share index holds. */
 export const tokens = (text: string): string[] => words(text).map(fold).filter(Boolean);
 
-/** Character bigrams of the folded words of three or more characters (a two-character word is its own term). */
+/**
+ * Character bigrams of each run of text between spaces and punctuation (folded), so they
+ * bridge wherever the segmenter cut; a run of fewer than three characters gives none
+ * (a two-character query is a word: ログ must not match ログイン).
+ */
 export const bigrams = (text: string): string[] =>
-  tokens(text).flatMap((w) => (w.length < 3 ? [] : Array.from({ length: w.length - 1 }, (_, i) => w.slice(i, i + 2))));
+  fold(text.replace(/\u200b/g, ''))
+    .split(/[\s\p{P}\p{S}]+/u)
+    .flatMap((run) => (run.length < 3 ? [] : Array.from({ length: run.length - 1 }, (_, i) => run.slice(i, i + 2))));
 
 const KANA = /^[ぁ-ゖー]+$/;
 

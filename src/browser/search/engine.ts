@@ -26,16 +26,21 @@ const SHOWN = 20;
 export function fileQuery(query: string, groups: readonly (readonly string[])[]): Query {
   return {
     combineWith: 'OR',
-    queries: alternatives(query, groups).map((alt) => ({
-      combineWith: 'OR',
-      queries: [
-        // A word of two characters (ログ) matches only itself, never the start of a longer one (ログイン);
-        // a lone kana (ば of サイド|バー) is no word to look for; one of five or more may be one character off (バックアプ). Bigrams, all of them, catch other cuts.
-        { queries: tokens(alt).filter((t) => !/^[ぁ-ゖ]$/.test(t)), fields: ['title', 'headings', 'text'], boost: { title: 4, headings: 2 }, prefix: (t: string) => t.length >= 3, fuzzy: (t: string) => (t.length >= 5 ? 0.2 : false) },
-        ...(bigrams(alt).length > 0 ? [{ queries: bigrams(alt), fields: ['grams'], boost: { grams: 0.2 }, combineWith: 'AND' }] : []),
-      ],
-    })),
-  } as Query;
+    queries: alternatives(query, groups).map((alt): Query => {
+      // A word of two characters (ログ) matches only itself, never the start of a longer one (ログイン);
+      // a lone kana (ば of サイド|バー) is no word to look for; one of five or more may be one
+      // character off (バックアプ). Bigrams, all of them, catch other cuts.
+      const words: Query = {
+        queries: tokens(alt).filter((t) => !/^[ぁ-ゖ]$/.test(t)),
+        fields: ['title', 'headings', 'text'],
+        boost: { title: 4, headings: 2 },
+        prefix: (t: string) => t.length >= 3,
+        fuzzy: (t: string) => (t.length >= 5 ? 0.2 : false),
+      };
+      const grams = bigrams(alt);
+      return grams.length === 0 ? words : { combineWith: 'OR', queries: [words, { queries: grams, fields: ['grams'], boost: { grams: 0.2 }, combineWith: 'AND' }] };
+    }),
+  };
 }
 
 /**
