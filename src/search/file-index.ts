@@ -26,14 +26,14 @@ function readFragment(bytes: Uint8Array): Fragment {
 }
 
 export function fileDoc(fragment: Fragment, id: number): FileDoc {
-  // Anchor locations count Pagefind's words; map them to offsets in the text without separators.
+  // Headings and glossary terms (<dt id>) are places to land. Anchor locations count Pagefind's words; map them to offsets in the text without separators.
   const starts: number[] = [];
   let text = '';
   for (const [, word, gap] of fragment.content.matchAll(/([^\u200b\s]+)([\u200b\s]*)/g)) {
     starts.push(text.length);
     text += word! + (/\s/.test(gap!) ? ' ' : '');
   }
-  const headings = fragment.anchors.filter((a) => /^h[2-6]$/.test(a.element) && a.text && a.id);
+  const headings = fragment.anchors.filter((a) => /^(?:h[2-6]|dt)$/.test(a.element) && a.text && a.id);
   return {
     id,
     url: fragment.url.replace(/^\//, ''),

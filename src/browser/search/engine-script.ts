@@ -9,15 +9,18 @@ import { attachBox } from './ui.ts';
 
 const scope = globalThis as unknown as Record<string, unknown>;
 
+/** The engine for how the site is opened: from a file share MiniSearch, else Pagefind. */
+async function engine(root: URL): Promise<Search> {
+  const groups = (scope[TERMS_GLOBAL] as string[][] | undefined) ?? [];
+  if (location.protocol !== 'file:') return pagefindSearch(root, groups);
+  const file = fileSearch(await unpackIndex(scope[INDEX_GLOBAL] as string), groups);
+  return async (query) => file(query);
+}
+
 scope[ENGINE_GLOBAL] = {
-  fileSearch,
+  engine,
   async attach(root: URL): Promise<void> {
-    const groups = (scope[TERMS_GLOBAL] as string[][] | undefined) ?? [];
-    let search: Search;
-    if (location.protocol === 'file:') {
-      const file = fileSearch(await unpackIndex(scope[INDEX_GLOBAL] as string), groups);
-      search = async (query) => file(query);
-    } else search = await pagefindSearch(root, groups);
+    const search = await engine(root);
     for (const form of document.querySelectorAll<HTMLFormElement>('form[data-bcp-search]')) attachBox(form, search);
   },
 };
