@@ -5,7 +5,7 @@
  */
 import MiniSearch, { type Query } from 'minisearch';
 import { INDEX_OPTIONS, type FileDoc } from '../../search/format.ts';
-import { alternatives, bigrams, fold, tokens } from '../../search/pipeline.ts';
+import { alternatives, bigrams, cleanQuery, fold, tokens } from '../../search/pipeline.ts';
 
 export interface Part {
   text: string;
@@ -89,7 +89,7 @@ export function fileSearch(index: object, groups: readonly (readonly string[])[]
 interface PagefindResult {
   id: string;
   score: number;
-  data(): Promise<{ url: string; excerpt: string; meta: { title?: string }; sub_results: { url: string; title: string; excerpt: string }[] }>;
+  data(): Promise<{ url: string; excerpt: string; meta: { title?: string }; sub_results: { url: string; title: string; excerpt: string; locations: number[] }[] }>;
 }
 interface Pagefind {
   options(o: object): Promise<void>;
@@ -102,6 +102,16 @@ function markedParts(html: string): Part[] {
   return html.split(/<\/?mark>/).map((s, i) => ({ text: text(s), mark: i % 2 === 1 }));
 }
 
+/**
+ * Pagefind does not see the page title (a meta): a title that holds the whole query counts,
+ * the more the larger the share of the title it is (連絡先 in 緊急連絡先 over a long title).
+ */
+export function titleBoost(query: string, title: string): number {
+  const q = fold(cleanQuery(query)).replace(/\s+/g, '');
+  const t = fold(title).replace(/\s+/g, '');
+  return q.length > 0 && t.includes(q) ? 1 + (2 * q.length) / t.length : 1;
+}
+
 /** Pagefind over http(s): every alternative of the query, results merged by their best score. */
 export async function pagefindSearch(root: URL, groups: readonly (readonly string[])[]): Promise<Search> {
   const pagefind = (await import(/* @vite-ignore */ new URL('pagefind/pagefind.js', root).href)) as Pagefind;
@@ -112,14 +122,17 @@ export async function pagefindSearch(root: URL, groups: readonly (readonly strin
       for (const r of found.results) if ((best.get(r.id)?.score ?? -1) < r.score) best.set(r.id, r);
     }
     const top = [...best.values()].sort((a, b) => b.score - a.score).slice(0, SHOWN);
-    return Promise.all(
+    const results = await Promise.all(
       top.map(async (r) => {
         const data = await r.data();
-        const sub = data.sub_results.find((s) => s.url.includes('#'));
+        // The section with the most matches.
+        const sub = data.sub_results.filter((s) => s.url.includes('#')).sort((a, b) => b.locations.length - a.locations.length)[0];
         const path = (sub?.url ?? data.url).replace(root.pathname, '');
-        return { url: path, title: data.meta.title ?? data.url, section: sub?.title ?? '', excerpt: markedParts(sub?.excerpt ?? data.excerpt) };
+        const title = data.meta.title ?? data.url;
+        return { score: r.score * titleBoost(query, title), result: { url: path, title, section: sub?.title ?? '', excerpt: markedParts(sub?.excerpt ?? data.excerpt) } };
       }),
     );
+    return results.sort((a, b) => b.score - a.score).map((r) => r.result);
   };
 }
 
