@@ -89,7 +89,7 @@ export function fileSearch(index: object, groups: readonly (readonly string[])[]
 interface PagefindResult {
   id: string;
   score: number;
-  data(): Promise<{ url: string; excerpt: string; meta: { title?: string }; sub_results: { url: string; title: string; excerpt: string; locations: number[] }[] }>;
+  data(): Promise<{ url: string; content: string; excerpt: string; meta: { title?: string }; sub_results: { url: string; title: string; excerpt: string; locations: number[] }[] }>;
 }
 interface Pagefind {
   options(o: object): Promise<void>;
@@ -112,19 +112,32 @@ export function titleBoost(query: string, title: string): number {
   return q.length > 0 && t.includes(q) ? 1 + (2 * q.length) / t.length : 1;
 }
 
+/**
+ * Whether a page's text (Pagefind's words, cut by U+200B) has a typed short kana or Latin word
+ * (two characters or fewer) as a whole word, for one of the alternatives: Pagefind matches the
+ * start of a word, and ログ is not ログイン (as in the file-share engine). Longer words are Pagefind's.
+ */
+export function holds(content: string, alternatives: readonly (readonly string[])[]): boolean {
+  const words = new Set(content.split(/[\u200b\s]+/).map(fold));
+  return alternatives.some((typed) => typed.every((w) => w.length > 2 || /[\u4e00-\u9fff]/.test(w) || words.has(w)));
+}
+
 /** Pagefind over http(s): every alternative of the query, results merged by their best score. */
 export async function pagefindSearch(root: URL, groups: readonly (readonly string[])[]): Promise<Search> {
   const pagefind = (await import(/* @vite-ignore */ new URL('pagefind/pagefind.js', root).href)) as Pagefind;
   await pagefind.options({ baseUrl: root.pathname });
   return async (query) => {
+    const alts = alternatives(query, groups);
+    const wanted = alts.map((alt) => fold(alt).split(/\s+/).filter(Boolean));
     const best = new Map<string, PagefindResult>();
-    for (const found of await Promise.all(alternatives(query, groups).map((alt) => pagefind.search(alt)))) {
+    for (const found of await Promise.all(alts.map((alt) => pagefind.search(alt)))) {
       for (const r of found.results) if ((best.get(r.id)?.score ?? -1) < r.score) best.set(r.id, r);
     }
     const top = [...best.values()].sort((a, b) => b.score - a.score).slice(0, SHOWN);
     const results = await Promise.all(
       top.map(async (r) => {
         const data = await r.data();
+        if (!holds(data.content, wanted)) return undefined;
         // The section with the most matches.
         const sub = data.sub_results.filter((s) => s.url.includes('#')).sort((a, b) => b.locations.length - a.locations.length)[0];
         const path = (sub?.url ?? data.url).replace(root.pathname, '');
@@ -132,7 +145,10 @@ export async function pagefindSearch(root: URL, groups: readonly (readonly strin
         return { score: r.score * titleBoost(query, title), result: { url: path, title, section: sub?.title ?? '', excerpt: markedParts(sub?.excerpt ?? data.excerpt) } };
       }),
     );
-    return results.sort((a, b) => b.score - a.score).map((r) => r.result);
+    return results
+      .filter((r) => r !== undefined)
+      .sort((a, b) => b.score - a.score)
+      .map((r) => r.result);
   };
 }
 
