@@ -63,7 +63,7 @@ export async function httpTop1(siteDir: string, cases: readonly QueryCase[], exe
   try {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/index.html`, { waitUntil: 'load' });
-    const [ours, pagefind] = await page.evaluate(
+    const [ours, pagefind] = (await page.evaluate(
       async (queries: string[], files: string[], global: string) => {
         for (const file of files) {
           await new Promise((resolve, reject) => {
@@ -85,12 +85,12 @@ export async function httpTop1(siteDir: string, cases: readonly QueryCase[], exe
           const found = await pf.search(query);
           b.push(found.results[0] ? (await found.results[0].data()).url : null);
         }
-        return [a, b];
+        return [a, b] as const;
       },
       cases.map((c) => c.query),
       [SEARCH_TERMS_PATH, SEARCH_ENGINE_PATH],
       ENGINE_GLOBAL,
-    );
+    )) as [Array<string | null>, Array<string | null>];
     return { ours: score(cases, ours.map(normalise)), pagefind: score(cases, pagefind.map(normalise)) };
   } finally {
     await browser.close();
