@@ -61,11 +61,12 @@ const KANA = /^[ぁ-ゖー]+$/;
 
 /**
  * The query without particles and a trailing verb: 「USBメモリを拾った」→ USBメモリ,
- * 「ウイルスに感染した」→ ウイルス 感染 (a する-verb keeps its noun). A query all in kana stays as it is.
+ * 「ウイルスに感染した」→ ウイルス 感染 (a する-verb keeps its noun).
  */
 export function cleanQuery(query: string): string {
   const text = query.normalize('NFKC').trim().replace(/\s+/g, ' ');
-  if (KANA.test(text.replace(/ /g, ''))) return text;
+  // All in hiragana (ばっくあっぷ): a katakana word typed without converting it, read as katakana.
+  if (KANA.test(text.replace(/ /g, ''))) return text.replace(/[ぁ-ゖ]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
   const cut = text
     .replace(/([\u4e00-\u9fff]{2,})(?:する|した|して|しない|された|できない|できず)$/, '$1')
     .replace(/(?<=[^\sぁ-ゖ])(?:を|が|に|で|へ)[\u4e00-\u9fff]?[ぁ-ゖ]+$/, '')

@@ -20,6 +20,8 @@ export interface Result {
 }
 export type Search = (query: string) => Promise<Result[]>;
 
+const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
+
 const SHOWN = 20;
 
 /** The MiniSearch query for one typed query: its words in title, headings and text, its bigrams as a weaker fallback. */
@@ -50,7 +52,7 @@ export function fileQuery(query: string, groups: readonly (readonly string[])[])
 export function snippet(text: string, matched: (word: string) => boolean, near = 0, around = 40): { parts: Part[]; at: number } {
   const start = Math.max(0, near - around * 2);
   const window = text.slice(start, near + around * 4);
-  const segments = [...new Intl.Segmenter('ja', { granularity: 'word' }).segment(window)].map((s) => ({ ...s, index: s.index + start }));
+  const segments = [...segmenter.segment(window)].map((s) => ({ ...s, index: s.index + start }));
   const hit = segments.findIndex((s) => s.isWordLike && matched(fold(s.segment)));
   const at = hit < 0 ? start : segments[hit]!.index;
   const from = Math.max(0, at - around);
@@ -79,7 +81,7 @@ export function fileSearch(index: object, groups: readonly (readonly string[])[]
         const terms = new Set(hit.terms);
         const text = hit.text as string;
         const folded = kana(text);
-        const near = Math.max(0, Math.min(...hit.terms.map((t) => folded.indexOf(t)).filter((i) => i >= 0)));
+        const near = Math.max(0, Math.min(...hit.terms.map((t) => (t.length <= 2 ? wordAt(text, t) : folded.indexOf(t))).filter((i) => i >= 0)));
         const { parts, at } = snippet(text, (w) => terms.has(w) || hit.terms.some((t) => t.length >= 3 && w.startsWith(t)), Number.isFinite(near) ? near : 0);
         const anchor = (hit.anchors as FileDoc['anchors']).filter(([offset]) => offset <= at).at(-1);
         return { url: hit.url + (anchor ? `#${anchor[1]}` : ''), title: hit.title as string, section: anchor?.[2] ?? '', excerpt: parts };
@@ -113,13 +115,29 @@ export function titleBoost(query: string, title: string): number {
 }
 
 /**
- * Whether a page's text (Pagefind's words, cut by U+200B) has a typed short kana or Latin word
- * (two characters or fewer) as a whole word, for one of the alternatives: Pagefind matches the
- * start of a word, and ログ is not ログイン (as in the file-share engine). Longer words are Pagefind's.
+ * Where `text` first has the folded `word` as a word of its own (by Intl.Segmenter; with
+ * `prefix`, also as the start of a longer one), not inside another (ログ in ログイン); -1 if nowhere.
+ */
+export function wordAt(text: string, word: string, prefix = false): number {
+  const folded = kana(text);
+  for (let at = folded.indexOf(word); at >= 0; at = folded.indexOf(word, at + 1)) {
+    const from = Math.max(0, at - 12);
+    for (const s of segmenter.segment(text.slice(from, at + word.length + 12))) {
+      if (s.index + from !== at) continue;
+      const w = fold(s.segment);
+      if (w === word || (prefix && w.startsWith(word))) return at;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Whether a page's text has each typed short kana or Latin word (two characters or fewer) of
+ * one of the alternatives as a whole word: Pagefind matches the start of a word, and ログ is
+ * not ログイン (as in the file-share engine). Longer words are left to Pagefind.
  */
 export function holds(content: string, alternatives: readonly (readonly string[])[]): boolean {
-  const words = new Set(content.split(/[\u200b\s]+/).map(fold));
-  return alternatives.some((typed) => typed.every((w) => w.length > 2 || /[\u4e00-\u9fff]/.test(w) || words.has(w)));
+  return alternatives.some((typed) => typed.every((w) => w.length > 2 || /[\u4e00-\u9fff]/.test(w) || wordAt(content, w) >= 0));
 }
 
 /** Pagefind over http(s): every alternative of the query, results merged by their best score. */
