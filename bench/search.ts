@@ -29,7 +29,12 @@ export const QUERY_SETS: ReadonlyArray<readonly [name: string, cases: readonly Q
   ['取っておいた問い', HELD_OUT_CASES],
 ];
 
-const normalise = (url: string | null | undefined) => (url ? decodeURIComponent(url).replace(/^\.?\//, '').replace(/#.*$/, '') : null);
+const normalise = (url: string | null | undefined) =>
+  url
+    ? decodeURIComponent(url)
+        .replace(/^\.?\//, '')
+        .replace(/#.*$/, '')
+    : null;
 
 export function score(cases: readonly QueryCase[], firsts: ReadonlyArray<string | null>): SearchScore {
   const misses: string[] = [];

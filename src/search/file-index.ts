@@ -22,7 +22,11 @@ interface Fragment {
 
 /** Pagefind's fragment: gzip of `pagefind_dcd` + JSON. */
 function readFragment(bytes: Uint8Array): Fragment {
-  return JSON.parse(gunzipSync(bytes).toString('utf8').replace(/^pagefind_dcd/, '')) as Fragment;
+  return JSON.parse(
+    gunzipSync(bytes)
+      .toString('utf8')
+      .replace(/^pagefind_dcd/, ''),
+  ) as Fragment;
 }
 
 export function fileDoc(fragment: Fragment, id: number): FileDoc {

@@ -37,7 +37,11 @@ export const INDEX_OPTIONS: Options<FileDoc> = {
   extractField: (doc, field) => (field === 'grams' ? `${doc.title}\n${doc.text}` : doc[field as keyof FileDoc]) as string,
   tokenize: (text, field) => (field === 'grams' ? bigrams(text) : tokens(text)),
   processTerm: (term) => term,
-  searchOptions: { tokenize: (text) => [text], processTerm: (term) => term, boostDocument: (_id, _term, stored) => (stored?.weight as number | undefined) ?? 1 },
+  searchOptions: {
+    tokenize: (text) => [text],
+    processTerm: (term) => term,
+    boostDocument: (_id, _term, stored) => (stored?.weight as number | undefined) ?? 1,
+  },
 };
 
 /** The index as search/index.js holds it (gzip in base64), read back with the browser's own DecompressionStream. */

@@ -24,14 +24,25 @@ const pageOf = (url: string | undefined) => (url ? url.split('#')[0]! : null);
 /** The pages in a built site's two indexes. */
 async function indexedPages(site: string): Promise<{ pagefind: string[]; file: string[]; bytes: { pagefind: number; file: number } }> {
   const fragments = path.join(site, 'pagefind', 'fragment');
-  const pagefind = readdirSync(fragments).map((f) => (JSON.parse(gunzipSync(readFileSync(path.join(fragments, f))).toString('utf8').replace(/^pagefind_dcd/, '')) as { url: string }).url.replace(/^\//, ''));
+  const pagefind = readdirSync(fragments).map((f) =>
+    (
+      JSON.parse(
+        gunzipSync(readFileSync(path.join(fragments, f)))
+          .toString('utf8')
+          .replace(/^pagefind_dcd/, ''),
+      ) as { url: string }
+    ).url.replace(/^\//, ''),
+  );
   const script = readFileSync(path.join(site, SEARCH_INDEX_PATH), 'utf8');
   const packed = /^window\.BCP_SEARCH_INDEX="([A-Za-z0-9+/=]+)";\n$/.exec(script)![1]!;
   const index = (await unpackIndex(packed)) as { storedFields: Record<string, { url: string }> };
-  const size = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).reduce((n, e) => n + (e.isFile() ? statSync(path.join(e.parentPath, e.name)).size : 0), 0);
+  const size = (dir: string) =>
+    readdirSync(dir, { recursive: true, withFileTypes: true }).reduce((n, e) => n + (e.isFile() ? statSync(path.join(e.parentPath, e.name)).size : 0), 0);
   return {
     pagefind: pagefind.sort(),
-    file: Object.values(index.storedFields).map((d) => d.url).sort(),
+    file: Object.values(index.storedFields)
+      .map((d) => d.url)
+      .sort(),
     bytes: { pagefind: size(fragments) + size(path.join(site, 'pagefind', 'index')), file: statSync(path.join(site, SEARCH_INDEX_PATH)).size },
   };
 }
@@ -44,7 +55,8 @@ describe('the indexes', () => {
     const { pagefind, file, bytes } = await indexedPages(site);
     expect(pagefind.length).toBeGreaterThan(30);
     expect(file).toEqual(pagefind);
-    for (const page of ['index.html', 'plan.html', 'contacts.html', 'glossary.html', 'threats/01.html', 'checklists/incident.html']) expect(file).toContain(page);
+    for (const page of ['index.html', 'plan.html', 'contacts.html', 'glossary.html', 'threats/01.html', 'checklists/incident.html'])
+      expect(file).toContain(page);
     // The print page is the PDF's source, not a search result.
     expect(file).not.toContain('print.html');
     expect(bytes.file).toBeLessThan(bytes.pagefind);
@@ -134,7 +146,10 @@ describe('the search box in Chromium: Pagefind served, MiniSearch from a file sh
     try {
       // A page one folder down: the box must still find the site's root.
       await page.goto(`${siteRoot}handbook/why-cyber-bcp.html`);
-      const before = await page.evaluate((names) => names.map((name) => typeof (window as unknown as Record<string, unknown>)[name]), [ENGINE_GLOBAL, INDEX_GLOBAL]);
+      const before = await page.evaluate(
+        (names) => names.map((name) => typeof (window as unknown as Record<string, unknown>)[name]),
+        [ENGINE_GLOBAL, INDEX_GLOBAL],
+      );
       const loadedBefore = requested.filter((u) => /search\/|pagefind/.test(u));
       const results: string[][] = [];
       for (const query of queries) results.push((await searchBox(page, query)).map((href) => decodeURIComponent(href.slice(siteRoot.length))));

@@ -64,17 +64,33 @@ describe('reading a query', () => {
 });
 
 describe('the file-share engine (MiniSearch)', () => {
-  const doc = (id: number, url: string, title: string, text: string, anchors: FileDoc['anchors'] = []): FileDoc => ({ id, url, title, headings: anchors.map((a) => a[2]).join('\n'), text, anchors, weight: 1 });
+  const doc = (id: number, url: string, title: string, text: string, anchors: FileDoc['anchors'] = []): FileDoc => ({
+    id,
+    url,
+    title,
+    headings: anchors.map((a) => a[2]).join('\n'),
+    text,
+    anchors,
+    weight: 1,
+  });
   const docs = [
     doc(0, 'login.html', 'アカウント', 'ログインの画面に、知らない場所からのサインインが記録されていた。'),
     doc(1, 'logs.html', '記録を残す', 'サーバーのログを毎日集める。ログは証拠になる。'),
     doc(2, 'handy.html', 'ハンディターミナル', '倉庫でバーコードを読む端末。'),
-    doc(3, 'backup.html', '戻す', 'はじめに。\n\nバックアップの取り方。オフラインの媒体に毎日バックアップを取る。', [[6, 'backup-how', 'バックアップの取り方']]),
+    doc(3, 'backup.html', '戻す', 'はじめに。\n\nバックアップの取り方。オフラインの媒体に毎日バックアップを取る。', [
+      [6, 'backup-how', 'バックアップの取り方'],
+    ]),
     doc(4, 'mfp.html', '事務機', '複合機の設定を確かめる。'),
   ];
   const index = new MiniSearch<FileDoc>(INDEX_OPTIONS);
   index.addAll(docs);
-  const search = fileSearch(JSON.parse(JSON.stringify(index)) as object, spellingGroups([['複合機', 'コピー機'], ['ハンディターミナル', '在庫端末']]));
+  const search = fileSearch(
+    JSON.parse(JSON.stringify(index)) as object,
+    spellingGroups([
+      ['複合機', 'コピー機'],
+      ['ハンディターミナル', '在庫端末'],
+    ]),
+  );
   const urls = (query: string) => search(query).map((r) => r.url.replace(/#.*/, ''));
 
   it('finds ログ as a word, not inside ログイン', () => {

@@ -40,7 +40,9 @@ export function fileQuery(query: string, groups: readonly (readonly string[])[])
         fuzzy: (t: string) => (t.length >= 5 ? 0.2 : false),
       };
       const grams = bigrams(alt);
-      return grams.length === 0 ? words : { combineWith: 'OR', queries: [words, { queries: grams, fields: ['grams'], boost: { grams: 0.2 }, combineWith: 'AND' }] };
+      return grams.length === 0
+        ? words
+        : { combineWith: 'OR', queries: [words, { queries: grams, fields: ['grams'], boost: { grams: 0.2 }, combineWith: 'AND' }] };
     }),
   };
 }
@@ -91,7 +93,13 @@ export function fileSearch(index: object, groups: readonly (readonly string[])[]
 interface PagefindResult {
   id: string;
   score: number;
-  data(): Promise<{ url: string; content: string; excerpt: string; meta: { title?: string }; sub_results: { url: string; title: string; excerpt: string; locations: number[] }[] }>;
+  data(): Promise<{
+    url: string;
+    content: string;
+    excerpt: string;
+    meta: { title?: string };
+    sub_results: { url: string; title: string; excerpt: string; locations: number[] }[];
+  }>;
 }
 interface Pagefind {
   options(o: object): Promise<void>;
@@ -160,7 +168,10 @@ export async function pagefindSearch(root: URL, groups: readonly (readonly strin
         const sub = data.sub_results.filter((s) => s.url.includes('#')).sort((a, b) => b.locations.length - a.locations.length)[0];
         const path = (sub?.url ?? data.url).replace(root.pathname, '');
         const title = data.meta.title ?? data.url;
-        return { score: r.score * titleBoost(query, title), result: { url: path, title, section: sub?.title ?? '', excerpt: markedParts(sub?.excerpt ?? data.excerpt) } };
+        return {
+          score: r.score * titleBoost(query, title),
+          result: { url: path, title, section: sub?.title ?? '', excerpt: markedParts(sub?.excerpt ?? data.excerpt) },
+        };
       }),
     );
     return results
@@ -169,4 +180,3 @@ export async function pagefindSearch(root: URL, groups: readonly (readonly strin
       .map((r) => r.result);
   };
 }
-
