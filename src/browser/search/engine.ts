@@ -83,9 +83,19 @@ export function fileSearch(index: object, groups: readonly (readonly string[])[]
         const terms = new Set(hit.terms);
         const text = hit.text as string;
         const folded = kana(text);
-        const near = Math.max(0, Math.min(...hit.terms.map((t) => (t.length <= 2 ? wordAt(text, t) : folded.indexOf(t))).filter((i) => i >= 0)));
-        const { parts, at } = snippet(text, (w) => terms.has(w) || hit.terms.some((t) => t.length >= 3 && w.startsWith(t)), Number.isFinite(near) ? near : 0);
-        const anchor = (hit.anchors as FileDoc['anchors']).filter(([offset]) => offset <= at).at(-1);
+        // Land on the heading that names the most of the query (対策本部 → 「対策本部の設置」), else where it first shows.
+        const anchors = hit.anchors as FileDoc['anchors'];
+        const naming = anchors.map((a) => hit.terms.filter((t) => kana(a[2]).includes(t)).length);
+        const named = Math.max(0, ...naming) > 0 ? anchors[naming.indexOf(Math.max(...naming))] : undefined;
+        const from = named?.[0] ?? 0;
+        const first = (t: string) => (t.length <= 2 ? wordAt(text.slice(from), t) : folded.indexOf(t, from) - from);
+        const near = from + Math.max(0, Math.min(...hit.terms.map(first).filter((i) => i >= 0)));
+        const { parts, at } = snippet(
+          text,
+          (w) => terms.has(w) || hit.terms.some((t) => t.length >= 3 && w.startsWith(t)),
+          Number.isFinite(near) ? near : from,
+        );
+        const anchor = named ?? anchors.filter(([offset]) => offset <= at).at(-1);
         return { url: hit.url + (anchor ? `#${anchor[1]}` : ''), title: hit.title as string, section: anchor?.[2] ?? '', excerpt: parts };
       });
 }
