@@ -50,7 +50,12 @@ export function fileDoc(fragment: Fragment, id: number): FileDoc {
 }
 
 export async function writeFileIndex(siteDir: string, files: readonly { path: string; content: Uint8Array }[], root = process.cwd()): Promise<void> {
-  const docs = files.filter((f) => f.path.endsWith('.pf_fragment')).map((f, i) => fileDoc(readFragment(f.content), i));
+  // In url order, so the same pages give the same file (Pagefind hands its files over in any order).
+  const fragments = files
+    .filter((f) => f.path.endsWith('.pf_fragment'))
+    .map((f) => readFragment(f.content))
+    .sort((a, b) => (a.url < b.url ? -1 : 1));
+  const docs = fragments.map(fileDoc);
   const search = new MiniSearch<FileDoc>(INDEX_OPTIONS);
   search.addAll(docs);
   const terms = loadGlossary(undefined, { cwd: root }).terms ?? [];
