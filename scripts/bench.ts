@@ -8,13 +8,13 @@
  *   npm run bench -- --pages       also the per-page weight table
  *   npm run bench -- --site DIR    only the weights of an existing build (e.g. dist)
  *   npm run bench -- --plans 1,10,50 [--no-pdf]   only `bcp build` over N generated plans (bench/plans.ts)
+ *   npm run bench -- --search DIR  only search quality and speed on an existing build (no Starlight)
  *
  * Timings are output, never test assertions. The page weights are also asserted by
  * test/e2e-sites.test.ts.
  */
 import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -110,12 +110,15 @@ export async function pageWeightReport(siteDir: string): Promise<string[]> {
   return lines;
 }
 
-/** What only a search loads, the same over http and from a file share: the engine and the index. */
+/** What only a search loads: the engine, and the index of each way (file share: one script; http: Pagefind's files). */
 export async function searchWeightReport(siteDir: string): Promise<string[]> {
   const index = path.join(siteDir, SEARCH_INDEX_PATH);
+  const pages = (await readdir(path.join(siteDir, 'pagefind', 'fragment'))).length;
+  const pagefind = (await folderSize(path.join(siteDir, 'pagefind', 'index'))) + (await folderSize(path.join(siteDir, 'pagefind', 'fragment')));
   return [
     `検索（初めて検索したときだけ読む）: エンジン ${kb(await sizeOf(path.join(siteDir, SEARCH_ENGINE_PATH)))}、` +
-      `索引 ${kb(await sizeOf(index))}（gzip ${kb(gzipSync(await readFile(index)).length)}）`,
+      `共有フォルダ用の索引 ${kb(await sizeOf(index))}（${pages} ページ、1 ページあたり ${kb((await sizeOf(index)) / pages)}）、` +
+      `Pagefind の索引と断片 ${kb(pagefind)}（1 ページあたり ${kb(pagefind / pages)}）`,
     `サイト全体: ${kb(await folderSize(siteDir))}`,
   ];
 }
@@ -158,6 +161,7 @@ async function main() {
       pages: { type: 'boolean', default: false },
       plans: { type: 'string' },
       pdf: { type: 'boolean', default: true },
+      search: { type: 'string' },
     },
     allowNegative: true,
   });
@@ -167,6 +171,14 @@ async function main() {
     const { bundleCli } = await import('./bundle-cli.ts');
     await bundleCli();
     benchPlans(root, values.plans.split(',').map(Number), { pdf: values.pdf, log: (line = '') => console.log(line) });
+    return;
+  }
+  if (values.search) {
+    const { searchRows } = await import('../bench/search.ts');
+    const { findBrowser } = await import('../src/pdf/browser.ts');
+    const result = await searchRows(path.resolve(values.search), await findBrowser());
+    for (const row of result.rows) console.log(row.join('  |  '));
+    console.log(`\n${result.misses.join('\n')}`);
     return;
   }
   if (values.site) {
@@ -248,17 +260,11 @@ async function main() {
     rows.push(['CSS（ページあたり、中央値）', kb(ours.css.median), `Starlight: ${kb(peer.css.median)}`, ratio(ours.css.median, peer.css.median)]);
     rows.push(['CSS（ページあたり、最大）', kb(ours.css.max), `Starlight: ${kb(peer.css.max)}`, ratio(ours.css.max, peer.css.max)]);
 
-    // 4. Search: top-1 on the project's query set.
-    const { ourTop1, peerTop1 } = await import('../bench/search.ts');
+    // 4. Search: top-1 on every query set, both engines of the box against Pagefind's default.
+    const { searchRows } = await import('../bench/search.ts');
     const { findBrowser } = await import('../src/pdf/browser.ts');
-    const ourSearch = await ourTop1(root, site);
-    const peerSearch = await peerTop1(path.join(peerDir, 'dist'), await findBrowser());
-    rows.push([
-      '検索の 1 位が正しい問い',
-      ourSearch ? `${ourSearch.hits} / ${ourSearch.total}` : 'n/a（src/search/node.ts がない）',
-      `Pagefind 既定: ${peerSearch.hits} / ${peerSearch.total}`,
-      ourSearch ? ratio(ourSearch.hits, peerSearch.hits) : 'n/a',
-    ]);
+    const search = await searchRows(site, await findBrowser(), path.join(peerDir, 'dist'));
+    rows.push(...search.rows);
 
     // 5. The test suite as a multiple of one build (slow: only on request): right after a change
     //    of the sources (the test sites are built again, test/global-setup.ts) and with the test
@@ -276,12 +282,7 @@ async function main() {
     }
     for (const line of table(rows)) log(line);
     log();
-    for (const [name, score] of [
-      ['本プロジェクト', ourSearch],
-      ['Pagefind 既定', peerSearch],
-    ] as const) {
-      if (score && score.misses.length > 0) log(`検索で外れた問い（${name}）:\n  ${score.misses.join('\n  ')}`);
-    }
+    for (const misses of search.misses) log(misses);
     log();
 
     // 6. The PDF step at 1× and 5× the content: no step may grow faster than the pages.

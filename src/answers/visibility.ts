@@ -28,10 +28,11 @@ export const PUBLIC_FILES: readonly string[] = [
   // The page the binder PDF is printed from, and the PDF.
   'print.html',
   'plan.pdf',
-  // Assets: bundled browser scripts at the root, Astro's assets, both search indexes.
+  // Assets: bundled browser scripts at the root, Astro's assets, both search indexes (written from the allowed pages only).
   '*.js',
   '_astro/**',
   'search/**',
+  'pagefind/**',
   'robots.txt',
   'favicon.*',
   // bcp build's mark that the folder is its output (src/build/output.ts), added after this list is applied.

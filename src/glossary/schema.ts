@@ -29,6 +29,8 @@ export const glossaryTermSchema = z.strictObject({
   reading: z.string().regex(READING, { error: '読みはひらがな（長音「ー」可）で書いてください（例: ぜいじゃくせい）。' }),
   /** Other spellings that count as this term in text (ぜい弱性 for 脆弱性). */
   aliases: z.array(text(40)).default([]),
+  /** Words staff type for this term that the text does not use (コピー機 for 複合機): search finds the term's pages by them. */
+  synonyms: z.array(text(40)).default([]),
   /** One or two sentences in our own words. */
   definition: text(200),
   /** Ids of terms a reader may want next. */

@@ -14,7 +14,7 @@ import { PdfError } from '../pdf/error.ts';
 import { PDF_FILE, type Printer } from '../pdf/print.ts';
 import { printPlanAndKit } from '../kit/print.ts';
 import { writeOfflineEdition } from '../kit/offline.ts';
-import { indexSite } from '../search/index-site.ts';
+import { indexSite } from './search.ts';
 import { checkEvidence } from '../guidelines/evidence.ts';
 import { loadGuidelines } from '../guidelines/load.ts';
 

@@ -1,41 +1,51 @@
 /**
- * Where the search lives in a built site, and the shape of its index. Imported by the
- * build (which writes the index) and by the browser code (which loads and reads it), so
- * the two cannot drift apart.
- *
- * Everything is a classic script that sets a global, because browsers refuse fetch() and
- * module imports from file:// (the copy of the site on a Windows file share), while a
- * `<script src>` still loads there. The same files serve http(s).
+ * Where the search lives in a built site and the shape of the file-share index, shared by
+ * the build (which writes it) and the browser bundle (which reads it).
  */
+import type { Options } from 'minisearch';
+import { bigrams, tokens } from './pipeline.ts';
 
-/** The index script: sets `window[INDEX_GLOBAL]`. */
+/** The MiniSearch index as a classic script: sets `window[INDEX_GLOBAL]`. */
 export const SEARCH_INDEX_PATH = 'search/index.js';
-/** The engine and the results panel, loaded with the index when the box is first used. */
+/** Spelling groups and synonyms: sets `window[TERMS_GLOBAL]`. */
+export const SEARCH_TERMS_PATH = 'search/terms.js';
+/** The pipeline, both engines and the results panel, loaded when the box is first used. */
 export const SEARCH_ENGINE_PATH = 'search/engine.js';
-/** The tiny script every page loads up front: it only waits for the box to be used. */
+/** The tiny script every page loads up front. */
 export const SEARCH_LOADER_PATH = 'search.js';
-
 export const INDEX_GLOBAL = 'BCP_SEARCH_INDEX';
+export const TERMS_GLOBAL = 'BCP_SEARCH_TERMS';
 export const ENGINE_GLOBAL = 'BCPSearch';
 
-/**
- * A section: [anchor ('' for the top of the page; 1 when it is the heading itself), heading,
- * its lines as indexes into `PackedIndex.l`, where a negative -k after n stands for the k
- * lines after n (n+1 … n+k): most sections are a run of new lines].
- */
-export type PackedSection = [id: string | 1, heading: string, lines: number[]];
-/** A page: [path from the site root, title, sections in page order, weight when not 1]. */
-export type PackedPage = [url: string, title: string, sections: PackedSection[], weight?: number];
+export interface FileDoc {
+  id: number;
+  /** From the site root: `threats/01.html`. */
+  url: string;
+  title: string;
+  headings: string;
+  text: string;
+  /** Headings to land on: [offset in text, id, heading]. */
+  anchors: [number, string, string][];
+  /** Below 1 for a page that repeats another (data-pagefind-weight, also in the meta). */
+  weight: number;
+}
 
-/**
- * The index, kept small: arrays instead of named fields, and every distinct line of text
- * stored once (the same sentence often stands on several pages, e.g. a checklist item and
- * the plan step it comes from).
- */
-export interface PackedIndex {
-  /** Format version, bumped when the shape changes. */
-  v: 1;
-  /** Distinct lines of text. */
-  l: string[];
-  p: PackedPage[];
+/** Index options: words (Intl.Segmenter, folded) in title, headings and text; bigrams in `grams`. */
+export const INDEX_OPTIONS: Options<FileDoc> = {
+  fields: ['title', 'headings', 'text', 'grams'],
+  storeFields: ['url', 'title', 'text', 'anchors', 'weight'],
+  extractField: (doc, field) => (field === 'grams' ? `${doc.title}\n${doc.text}` : doc[field as keyof FileDoc]) as string,
+  tokenize: (text, field) => (field === 'grams' ? bigrams(text) : tokens(text)),
+  processTerm: (term) => term,
+  searchOptions: {
+    tokenize: (text) => [text],
+    processTerm: (term) => term,
+    boostDocument: (_id, _term, stored) => (stored?.weight as number | undefined) ?? 1,
+  },
+};
+
+/** The index as search/index.js holds it (gzip in base64), read back with the browser's own DecompressionStream. */
+export async function unpackIndex(packed: string): Promise<object> {
+  const bytes = Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));
+  return JSON.parse(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()) as object;
 }

@@ -102,6 +102,9 @@ describe('the public build', () => {
         const full = path.join(entry.parentPath, entry.name);
         let bytes = readFileSync(full);
         if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
+        // The file-share index is gzip in base64 (src/search/file-index.ts).
+        if (path.relative(dir, full) === path.join('search', 'index.js'))
+          bytes = gunzipSync(Buffer.from(/"([^"]+)"/.exec(bytes.toString('utf8'))![1]!, 'base64'));
         const text = full.endsWith('.pdf') ? execFileSync('pdftotext', ['-enc', 'UTF-8', full, '-'], { encoding: 'utf8' }) : bytes.toString('utf8');
         return { file: path.relative(dir, full), text: text.normalize('NFKC').replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, '') };
       });

@@ -277,7 +277,7 @@ describe('the binder PDF', () => {
     expect(home).toContain('href="plan.pdf"');
     expect(home).not.toContain('print.html');
     const print = readFileSync(path.join(site, 'print.html'), 'utf8');
-    expect(print).toMatch(/<body[^>]*data-search-ignore="all"/);
+    expect(print).toMatch(/<body[^>]*data-pagefind-ignore="all"/);
   });
 });
 

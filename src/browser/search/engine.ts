@@ -1,75 +1,192 @@
 /**
- * The search engine: reads the packed index, answers queries with ranked pages, each with
- * the section to land on and an excerpt. Pure (no DOM), so the build's Node code runs this
- * same file (bundled, src/search/node.ts) and the tests run it unbundled.
+ * Both engines behind one query pipeline (src/search/pipeline.ts), answering with the same
+ * results: Pagefind over http(s), MiniSearch from a file share. Ranking, fuzzy and prefix
+ * matching are the libraries'; ours is only which words to ask for.
  */
-import type { PackedIndex } from '../../search/format.ts';
-import { excerpt, type Part } from './excerpt.ts';
-import { parseQuery, type Query } from './query.ts';
-import { bestSection, has, rank, toDoc, weights, type Doc, type Page } from './rank.ts';
+import MiniSearch, { type Query } from 'minisearch';
+import { INDEX_OPTIONS, type FileDoc } from '../../search/format.ts';
+import { alternatives, bigrams, cleanQuery, fold, tokens } from '../../search/pipeline.ts';
 
+export interface Part {
+  text: string;
+  mark: boolean;
+}
 export interface Result {
-  /** Relative to the site root, with the section's anchor: `plan.html#-対策本部の設置`. */
+  /** Relative to the site root, with the section's anchor. */
   url: string;
   title: string;
-  /** The section's heading; '' for the top of the page. */
   section: string;
   excerpt: Part[];
 }
+export type Search = (query: string) => Promise<Result[]>;
 
-export interface Engine {
-  search(query: string): Result[];
-  /** The query as the engine reads it (for tests and the benchmark). */
-  parse(query: string): Query;
-}
+const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 
-/** Line indexes with runs written out: [5, -2, 9] → [5, 6, 7, 9] (see PackedSection). */
-export function unpackRuns(packed: readonly number[]): number[] {
-  const out: number[] = [];
-  for (const n of packed) {
-    if (n >= 0) out.push(n);
-    else for (let k = 1, last = out[out.length - 1] ?? 0; k <= -n; k++) out.push(last + k);
-  }
-  return out;
-}
+const SHOWN = 20;
 
-export function unpack(index: PackedIndex): Page[] {
-  return index.p.map(([url, title, sections, weight]) => ({
-    url,
-    title,
-    weight,
-    sections: sections.map(([id, heading, lines]) => ({
-      id: id === 1 ? heading : id,
-      heading,
-      text: unpackRuns(lines)
-        .map((i) => index.l[i] ?? '')
-        .join('\n'),
-    })),
-  }));
-}
-
-export function createEngine(pages: readonly Page[]): Engine {
-  const docs: Doc[] = pages.map(toDoc);
-  const corpus = docs.map((d) => `${d.title}\n${d.body}`).join('\n');
-  const parse = (query: string) => parseQuery(query, (form) => corpus.includes(form));
+/** The MiniSearch query for one typed query: its words in title, headings and text, its bigrams as a weaker fallback. */
+export function fileQuery(query: string, groups: readonly (readonly string[])[]): Query {
   return {
-    parse,
-    search(text) {
-      const query = parse(text);
-      const idf = weights(docs, query);
-      // Excerpts centre on the rarest term the section has.
-      const byRarity = query.terms.map((t, i) => ({ t, w: idf[i]! })).sort((a, b) => b.w - a.w);
-      return rank(docs, query, idf).map(({ doc }) => {
-        const index = bestSection(doc, query, idf);
-        const section = doc.page.sections[index]!;
-        const forms = byRarity.filter(({ t }) => has(doc.sections[index]!.all, t)).map(({ t }) => t.forms);
-        return {
-          url: doc.page.url + (section.id ? `#${section.id}` : ''),
-          title: doc.page.title,
-          section: section.id ? section.heading : '',
-          excerpt: excerpt(section.text, forms),
-        };
+    combineWith: 'OR',
+    queries: alternatives(query, groups).map((alt): Query => {
+      // A word of two characters (ログ) matches only itself, never the start of a longer one (ログイン);
+      // a lone kana (ば of サイド|バー) is no word to look for; one of five or more may be one
+      // character off (バックアプ). Bigrams, all of them, catch other cuts.
+      const words: Query = {
+        queries: tokens(alt).filter((t) => !/^[ぁ-ゖ]$/.test(t)),
+        fields: ['title', 'headings', 'text'],
+        boost: { title: 4, headings: 2 },
+        prefix: (t: string) => t.length >= 3,
+        fuzzy: (t: string) => (t.length >= 5 ? 0.2 : false),
+      };
+      const grams = bigrams(alt);
+      return grams.length === 0
+        ? words
+        : { combineWith: 'OR', queries: [words, { queries: grams, fields: ['grams'], boost: { grams: 0.2 }, combineWith: 'AND' }] };
+    }),
+  };
+}
+
+/**
+ * Text around the first word that matched, the matched words marked. Only a window of the
+ * text is cut into words: the one around where a term first shows in the text (`near`).
+ */
+export function snippet(text: string, matched: (word: string) => boolean, near = 0, around = 40): { parts: Part[]; at: number } {
+  const start = Math.max(0, near - around * 2);
+  const window = text.slice(start, near + around * 4);
+  const segments = [...segmenter.segment(window)].map((s) => ({ ...s, index: s.index + start }));
+  const hit = segments.findIndex((s) => s.isWordLike && matched(fold(s.segment)));
+  const at = hit < 0 ? start : segments[hit]!.index;
+  const from = Math.max(0, at - around);
+  const parts: Part[] = from > 0 ? [{ text: '…', mark: false }] : [];
+  for (const s of segments) {
+    if (s.index < from || s.index > at + around * 2) continue;
+    const mark = s.isWordLike === true && matched(fold(s.segment));
+    const last = parts.at(-1);
+    if (last && last.mark === mark) last.text += s.segment;
+    else parts.push({ text: s.segment, mark });
+  }
+  return { parts, at };
+}
+
+// Kana folded, lengths kept: where a (folded) term first shows in a text, near enough.
+const kana = (text: string) => text.toLowerCase().replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+
+/** The file-share engine over a loaded index (pure: the tests and the bench run it in Node). */
+export function fileSearch(index: object, groups: readonly (readonly string[])[]): (query: string) => Result[] {
+  const search = MiniSearch.loadJS<FileDoc>(index as never, INDEX_OPTIONS);
+  return (query) =>
+    search
+      .search(fileQuery(query, groups))
+      .slice(0, SHOWN)
+      .map((hit) => {
+        const terms = new Set(hit.terms);
+        const text = hit.text as string;
+        const folded = kana(text);
+        // Land on the heading that names the most of the query (対策本部 → 「対策本部の設置」), else where it first shows.
+        const anchors = hit.anchors as FileDoc['anchors'];
+        const naming = anchors.map((a) => hit.terms.filter((t) => kana(a[2]).includes(t)).length);
+        const named = Math.max(0, ...naming) > 0 ? anchors[naming.indexOf(Math.max(...naming))] : undefined;
+        const from = named?.[0] ?? 0;
+        const first = (t: string) => (t.length <= 2 ? wordAt(text.slice(from), t) : folded.indexOf(t, from) - from);
+        const near = from + Math.max(0, Math.min(...hit.terms.map(first).filter((i) => i >= 0)));
+        const { parts, at } = snippet(
+          text,
+          (w) => terms.has(w) || hit.terms.some((t) => t.length >= 3 && w.startsWith(t)),
+          Number.isFinite(near) ? near : from,
+        );
+        const anchor = named ?? anchors.filter(([offset]) => offset <= at).at(-1);
+        return { url: hit.url + (anchor ? `#${anchor[1]}` : ''), title: hit.title as string, section: anchor?.[2] ?? '', excerpt: parts };
       });
-    },
+}
+
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<{
+    url: string;
+    content: string;
+    excerpt: string;
+    meta: { title?: string };
+    sub_results: { url: string; title: string; excerpt: string; locations: number[] }[];
+  }>;
+}
+interface Pagefind {
+  options(o: object): Promise<void>;
+  search(q: string): Promise<{ results: PagefindResult[] }>;
+}
+
+/** `a <mark>b</mark> c` (HTML from Pagefind) as parts, decoded as text. */
+function markedParts(html: string): Part[] {
+  const text = (s: string) => new DOMParser().parseFromString(s, 'text/html').body.textContent ?? '';
+  return html.split(/<\/?mark>/).map((s, i) => ({ text: text(s), mark: i % 2 === 1 }));
+}
+
+/**
+ * Pagefind does not see the page title (a meta): a title that holds the whole query counts,
+ * the more the larger the share of the title it is (連絡先 in 緊急連絡先 over a long title).
+ */
+export function titleBoost(query: string, title: string): number {
+  const q = fold(cleanQuery(query)).replace(/\s+/g, '');
+  const t = fold(title).replace(/\s+/g, '');
+  return q.length > 0 && t.includes(q) ? 1 + (2 * q.length) / t.length : 1;
+}
+
+/**
+ * Where `text` first has the folded `word` as a word of its own (by Intl.Segmenter; with
+ * `prefix`, also as the start of a longer one), not inside another (ログ in ログイン); -1 if nowhere.
+ */
+export function wordAt(text: string, word: string, prefix = false): number {
+  const folded = kana(text);
+  for (let at = folded.indexOf(word); at >= 0; at = folded.indexOf(word, at + 1)) {
+    const from = Math.max(0, at - 12);
+    for (const s of segmenter.segment(text.slice(from, at + word.length + 12))) {
+      if (s.index + from !== at) continue;
+      const w = fold(s.segment);
+      if (w === word || (prefix && w.startsWith(word))) return at;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Whether a page's text has each typed short kana or Latin word (two characters or fewer) of
+ * one of the alternatives as a whole word: Pagefind matches the start of a word, and ログ is
+ * not ログイン (as in the file-share engine). Longer words are left to Pagefind.
+ */
+export function holds(content: string, alternatives: readonly (readonly string[])[]): boolean {
+  return alternatives.some((typed) => typed.every((w) => w.length > 2 || /[\u4e00-\u9fff]/.test(w) || wordAt(content, w) >= 0));
+}
+
+/** Pagefind over http(s): every alternative of the query, results merged by their best score. */
+export async function pagefindSearch(root: URL, groups: readonly (readonly string[])[]): Promise<Search> {
+  const pagefind = (await import(/* @vite-ignore */ new URL('pagefind/pagefind.js', root).href)) as Pagefind;
+  await pagefind.options({ baseUrl: root.pathname });
+  return async (query) => {
+    const alts = alternatives(query, groups);
+    const wanted = alts.map((alt) => fold(alt).split(/\s+/).filter(Boolean));
+    const best = new Map<string, PagefindResult>();
+    for (const found of await Promise.all(alts.map((alt) => pagefind.search(alt)))) {
+      for (const r of found.results) if ((best.get(r.id)?.score ?? -1) < r.score) best.set(r.id, r);
+    }
+    const top = [...best.values()].sort((a, b) => b.score - a.score).slice(0, SHOWN);
+    const results = await Promise.all(
+      top.map(async (r) => {
+        const data = await r.data();
+        if (!holds(data.content, wanted)) return undefined;
+        // The section with the most matches.
+        const sub = data.sub_results.filter((s) => s.url.includes('#')).sort((a, b) => b.locations.length - a.locations.length)[0];
+        const path = (sub?.url ?? data.url).replace(root.pathname, '');
+        const title = data.meta.title ?? data.url;
+        return {
+          score: r.score * titleBoost(query, title),
+          result: { url: path, title, section: sub?.title ?? '', excerpt: markedParts(sub?.excerpt ?? data.excerpt) },
+        };
+      }),
+    );
+    return results
+      .filter((r) => r !== undefined)
+      .sort((a, b) => b.score - a.score)
+      .map((r) => r.result);
   };
 }

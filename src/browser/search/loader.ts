@@ -1,10 +1,9 @@
 /**
- * Entry of search.js, the only search code every page loads up front: it waits for a
- * search box to be focused, typed into or submitted, then loads the index and the engine
- * (two classic scripts, which also load from file://) and hands the box over.
+ * Entry of search.js, the only search code every page loads up front: on the first focus,
+ * input or submit of a search box it loads the engine (classic scripts, which also load
+ * from file://; from a file share the MiniSearch index too) and hands the boxes over.
  */
-import { SEARCH_ENGINE_PATH, SEARCH_INDEX_PATH } from '../../search/format.ts';
-import { loadedApi } from './globals.ts';
+import { ENGINE_GLOBAL, SEARCH_ENGINE_PATH, SEARCH_INDEX_PATH, SEARCH_TERMS_PATH } from '../../search/format.ts';
 
 let loading: Promise<void> | undefined;
 
@@ -20,14 +19,11 @@ function script(src: string): Promise<void> {
 
 function load(form: HTMLFormElement): void {
   if (loading) return;
-  const base = new URL(form.dataset.root || './', location.href);
+  const root = new URL(form.dataset.root || './', location.href);
   form.dataset.state = 'loading';
-  loading = Promise.all([script(new URL(SEARCH_INDEX_PATH, base).href), script(new URL(SEARCH_ENGINE_PATH, base).href)])
-    .then(() => {
-      const api = loadedApi();
-      if (!api) throw new Error(SEARCH_ENGINE_PATH);
-      api.attach();
-    })
+  const files = [SEARCH_TERMS_PATH, SEARCH_ENGINE_PATH, ...(location.protocol === 'file:' ? [SEARCH_INDEX_PATH] : [])];
+  loading = Promise.all(files.map((file) => script(new URL(file, root).href)))
+    .then(() => (globalThis as unknown as Record<string, { attach(root: URL): Promise<void> }>)[ENGINE_GLOBAL]!.attach(root))
     .catch(() => {
       const panel = form.querySelector<HTMLElement>('[data-search-results]');
       if (panel) {
@@ -43,9 +39,8 @@ function start(): void {
   for (const form of document.querySelectorAll<HTMLFormElement>('form[data-bcp-search]')) {
     const input = form.querySelector<HTMLInputElement>('input[type="search"]');
     if (!input) continue;
-    const first = () => load(form);
-    input.addEventListener('focus', first, { once: true });
-    input.addEventListener('input', first, { once: true });
+    input.addEventListener('focus', () => load(form), { once: true });
+    input.addEventListener('input', () => load(form), { once: true });
     // Until the engine is there, Enter must not reload the page; the engine answers once loaded.
     form.addEventListener('submit', (event) => {
       if (!form.dataset.attached) {

@@ -1,15 +1,15 @@
 /**
- * The build step that makes a finished site searchable: one reading of the pages, one
- * index script (search/index.js) that the site's own engine (src/browser/search/) reads,
- * whether the site is served over http(s) or opened from a file share.
+ * The build step that makes a finished site searchable: Pagefind's index (for http) and,
+ * from Pagefind's own reading of the pages, the file-share index (search/index.js).
  */
 import { ruleMessage, type Problem } from '../errors/catalogue.ts';
-import { searchPages, writeSearchIndex } from './index-file.ts';
+import { writeFileIndex } from '../search/file-index.ts';
+import { runPagefind } from './pagefind.ts';
 
 /** Indexes the site in `siteDir`; `label` names the folder in reported problems. */
 export async function indexSite(siteDir: string, label = siteDir): Promise<Problem[]> {
   try {
-    await writeSearchIndex(siteDir, await searchPages(siteDir));
+    await writeFileIndex(siteDir, await runPagefind(siteDir));
     return [];
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
