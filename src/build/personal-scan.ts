@@ -49,6 +49,24 @@ function safeChar(code: number): string {
   return Number.isInteger(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
 }
 
+/** Long base64 string literals, such as the file-share search index (gzip in base64 inside a script). */
+const BASE64_LITERAL = /["']([A-Za-z0-9+/]{64,}={0,2})["']/g;
+
+/** What gzip-in-base64 literals of a text hold, unpacked: data packed this way is scanned like the rest. */
+export function packedTexts(text: string): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(BASE64_LITERAL)) {
+    const bytes = Buffer.from(match[1]!, 'base64');
+    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) continue;
+    try {
+      found.push(decodedText(gunzipSync(bytes).toString('utf8')));
+    } catch {
+      // Not gzip after all: nothing packed here.
+    }
+  }
+  return found;
+}
+
 /** The texts to search in one file: as decoded, and with its tags as spaces (so `090-<b>0000</b>` reads whole). */
 async function textsOf(file: string): Promise<string[] | undefined> {
   if (BINARY.test(file)) return undefined;
@@ -63,8 +81,9 @@ async function textsOf(file: string): Promise<string[] | undefined> {
   let bytes = await readFile(file);
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
   if (bytes.subarray(0, 8192).includes(0)) return undefined;
-  const decoded = decodedText(bytes.toString('utf8'));
-  return [decoded, decoded.replace(/<[^>]*>/g, ' ')];
+  const raw = bytes.toString('utf8');
+  const decoded = decodedText(raw);
+  return [decoded, decoded.replace(/<[^>]*>/g, ' '), ...packedTexts(raw)];
 }
 
 /** What each hit is, for the message: `連絡先の「090-0000-1200」（contacts[id=general-affairs「総務課」].mobile）`. */

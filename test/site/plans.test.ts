@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packedTexts } from '../../src/build/personal-scan.ts';
 import { ROOT, bcp, type CliResult } from '../helpers.ts';
 
 const EXAMPLE = path.join(ROOT, 'examples', 'two-plants', 'plans');
@@ -43,8 +44,9 @@ function readText(file: string): string {
   if (file.endsWith('.pdf')) return execFileSync('pdftotext', ['-q', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const bytes = readFileSync(file);
   // Compressed indexes (gzip) are read unpacked.
-  const plain = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
-  return plain.toString('utf8');
+  const plain = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
+  // The file-share search index is gzip in base64 inside a script: read what it holds too.
+  return [plain, ...packedTexts(plain)].join('\n');
 }
 
 beforeAll(async () => {
