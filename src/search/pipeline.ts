@@ -44,8 +44,24 @@ const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 export const words = (text: string): string[] =>
   [...segmenter.segment(text.normalize('NFKC').replace(/\u200b/g, ''))].filter((s) => s.isWordLike).map((s) => s.segment);
 
-/** Folded words: what the file-share index holds. */
-export const tokens = (text: string): string[] => words(text).map(fold).filter(Boolean);
+/**
+ * The text with each known spelling written as the first of its group (漏えい → 漏洩), so the
+ * index and the query hold one spelling and a page scores the same whichever it uses.
+ */
+const SPELLINGS: ReadonlyArray<[RegExp, string]> = VARIANTS.map((group) => [
+  new RegExp(
+    [...group]
+      .sort((a, b) => b.length - a.length)
+      .map((w) => w.normalize('NFKC').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|'),
+    'gi',
+  ),
+  group[0]!,
+]);
+export const canonical = (text: string): string => SPELLINGS.reduce((t, [pattern, first]) => t.replace(pattern, first), text.normalize('NFKC'));
+
+/** Folded words, each spelling as its group's first: what the file-share index holds. */
+export const tokens = (text: string): string[] => words(canonical(text)).map(fold).filter(Boolean);
 
 /**
  * Character bigrams of each run of text between spaces and punctuation (folded), so they
@@ -53,7 +69,7 @@ export const tokens = (text: string): string[] => words(text).map(fold).filter(B
  * (a two-character query is a word: ログ must not match ログイン).
  */
 export const bigrams = (text: string): string[] =>
-  fold(text.replace(/\u200b/g, ''))
+  fold(canonical(text.replace(/\u200b/g, '')))
     .split(/[\s\p{P}\p{S}]+/u)
     .flatMap((run) => (run.length < 3 ? [] : Array.from({ length: run.length - 1 }, (_, i) => run.slice(i, i + 2))));
 

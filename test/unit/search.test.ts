@@ -6,11 +6,11 @@
 import { gzipSync } from 'node:zlib';
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { fileSearch, type Part } from '../../src/browser/search/engine.ts';
+import { fileSearch, holds, type Part } from '../../src/browser/search/engine.ts';
 import { loadGlossary } from '../../src/glossary/load.ts';
 import { fileDoc } from '../../src/search/file-index.ts';
 import { INDEX_OPTIONS, unpackIndex, type FileDoc } from '../../src/search/format.ts';
-import { alternatives, bigrams, cleanQuery, fold, spellingGroups, tokens } from '../../src/search/pipeline.ts';
+import { alternatives, bigrams, canonical, cleanQuery, fold, spellingGroups, tokens } from '../../src/search/pipeline.ts';
 import { ROOT } from '../helpers.ts';
 
 const shown = (parts: Part[]) => parts.map((p) => (p.mark ? `[${p.text}]` : p.text)).join('');
@@ -33,6 +33,27 @@ describe('folding and tokens', () => {
   it('adds character bigrams of words of three characters or more only', () => {
     expect(bigrams('ログ')).toEqual([]);
     expect(bigrams('ログイン')).toEqual(['ろぐ', 'ぐい', 'いん']);
+  });
+});
+
+describe('one spelling in the index and the query', () => {
+  it('writes each known spelling as the first of its group, so a page scores the same whichever it uses', () => {
+    expect(canonical('情報の漏えいと改ざん')).toBe('情報の漏洩と改竄');
+    expect(tokens('漏えい')).toEqual(tokens('漏洩'));
+    expect(bigrams('パスワードの漏えい')).toEqual(bigrams('パスワードの漏洩'));
+    expect(canonical('漏れる')).toBe('漏れる');
+  });
+});
+
+describe('the http filter over Pagefind results', () => {
+  it('wants a long kana word whole somewhere in the page, a short one as a word, and leaves kanji to Pagefind', () => {
+    const text = 'サイドの扉とバーコードの話。ログインの手順。';
+    expect(holds(text, [[fold('サイドバー')]])).toBe(false);
+    expect(holds(text, [[fold('バーコード')]])).toBe(true);
+    expect(holds(text, [[fold('ログ')]])).toBe(false);
+    expect(holds(text, [[fold('ログイン')]])).toBe(true);
+    expect(holds(text, [[fold('扉')]])).toBe(true);
+    expect(holds(text, [[fold('サイドバー')], [fold('バーコード')]])).toBe(true);
   });
 });
 

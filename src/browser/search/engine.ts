@@ -150,12 +150,21 @@ export function wordAt(text: string, word: string, prefix = false): number {
 }
 
 /**
- * Whether a page's text has each typed short kana or Latin word (two characters or fewer) of
- * one of the alternatives as a whole word: Pagefind matches the start of a word, and ログ is
- * not ログイン (as in the file-share engine). Longer words are left to Pagefind.
+ * Whether a page's text has each typed kana or Latin word of one of the alternatives: a short
+ * one (two characters or fewer) as a whole word, since Pagefind matches the start of a word
+ * and ログ is not ログイン (as in the file-share engine); a longer one anywhere in the text, since
+ * Pagefind's Japanese segmentation splits a loanword it does not know (サイドバー) into pieces
+ * that other words hold. Words with kanji are left to Pagefind.
  */
 export function holds(content: string, alternatives: readonly (readonly string[])[]): boolean {
-  return alternatives.some((typed) => typed.every((w) => w.length > 2 || /[\u4e00-\u9fff]/.test(w) || wordAt(content, w) >= 0));
+  let folded: string | undefined;
+  return alternatives.some((typed) =>
+    typed.every((w) => {
+      if (/[\u4e00-\u9fff]/.test(w)) return true;
+      if (w.length > 2) return (folded ??= fold(content)).includes(w);
+      return wordAt(content, w) >= 0;
+    }),
+  );
 }
 
 /** Pagefind over http(s): every alternative of the query, results merged by their best score. */

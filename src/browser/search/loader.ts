@@ -3,7 +3,7 @@
  * input or submit of a search box it loads the engine (classic scripts, which also load
  * from file://; from a file share the MiniSearch index too) and hands the boxes over.
  */
-import { ENGINE_GLOBAL, SEARCH_ENGINE_PATH, SEARCH_INDEX_PATH, SEARCH_TERMS_PATH } from '../../search/format.ts';
+import { ENGINE_GLOBAL, SEARCH_ENGINE_PATH, SEARCH_INDEX_PATH, SEARCH_TERMS_PATH } from '../../search/paths.ts';
 
 let loading: Promise<void> | undefined;
 
