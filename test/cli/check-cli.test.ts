@@ -184,7 +184,10 @@ describe('staff details in the plan text (issue 21)', () => {
   });
 
   it('reads the data files under content/ too (checklists, glossary, tables)', async () => {
-    const dir = project({ 'content/plan/x.mdx': '---\ntitle: x\nchapter: 1\n---\n\n本文\n', 'content/data/extra.yaml': 'items:\n  - 夜間は it(at)kamome-seiko.example へ\n' });
+    const dir = project({
+      'content/plan/x.mdx': '---\ntitle: x\nchapter: 1\n---\n\n本文\n',
+      'content/data/extra.yaml': 'items:\n  - 夜間は it(at)kamome-seiko.example へ\n',
+    });
     const { code, stderr } = await bcp(['check'], dir);
     expect(code).toBe(1);
     expect(stderr).toContain(
