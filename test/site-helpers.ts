@@ -1,4 +1,5 @@
 /** Helpers for tests over a built site: build into a temp folder, read pages as trees, drive Chromium. */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -122,4 +123,27 @@ export async function searchBox(page: Page, query: string): Promise<string[]> {
     query,
   );
   return page.$$eval('[data-search-results] .search-list a', (links) => links.map((a) => (a as HTMLAnchorElement).href));
+}
+
+/** One bookmark of a PDF, with its depth in the outline (0 at the top). */
+export interface OutlineItem {
+  title: string;
+  page: number;
+  depth: number;
+}
+
+/** A PDF's bookmarks in order, read with qpdf. */
+export function readOutline(file: string): OutlineItem[] {
+  const json = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=outlines', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as {
+    outlines: Array<{ title: string; destpageposfrom1: number; kids: unknown[] }>;
+  };
+  const items: OutlineItem[] = [];
+  const walk = (nodes: typeof json.outlines, depth: number) => {
+    for (const node of nodes) {
+      items.push({ title: node.title, page: node.destpageposfrom1, depth });
+      walk(node.kids as typeof json.outlines, depth + 1);
+    }
+  };
+  walk(json.outlines, 0);
+  return items;
 }

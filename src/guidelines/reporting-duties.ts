@@ -5,13 +5,12 @@
  * them, and the pages (ReportingDuties.astro, on the contacts page and in the binder) call
  * `requireReportingDuties()`.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { formatPath, zodErrorMap } from '../answers/error-map.ts';
 import { ruleMessage, type Problem } from '../errors/catalogue.ts';
 import { ProblemsError } from '../errors/problems-error.ts';
-import { parseDataFile, type Position } from '../yaml/data-file.ts';
+import { loadDataFile, type Position } from '../yaml/data-file.ts';
 
 export const REPORTING_DUTIES_FILE = 'content/guidelines/reporting-duties.yaml';
 
@@ -63,13 +62,7 @@ export function loadReportingDuties(cwd: string = process.cwd()): { duties?: Rep
     severity: 'error',
     message: ruleMessage('reporting-duties-invalid', { path: field, detail }),
   });
-  let text: string;
-  try {
-    text = readFileSync(path.resolve(cwd, file), 'utf8');
-  } catch {
-    return { problems: [problem('（ファイル全体）', 'ファイルが読めません。', { line: 1, column: 1 })] };
-  }
-  const parsed = parseDataFile(text, reportingDutiesSchema, { formatPath, errorMap: zodErrorMap, problem });
+  const parsed = loadDataFile(path.resolve(cwd, file), reportingDutiesSchema, { formatPath, errorMap: zodErrorMap, problem });
   return { duties: parsed.data, problems: parsed.problems };
 }
 

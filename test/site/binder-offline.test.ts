@@ -14,13 +14,7 @@ import { CLOSING_QUESTIONS, exerciseScenarios, type Scenario } from '../../src/e
 import { partsText } from '../../src/site/checklists.ts';
 import { loadReportingDuties } from '../../src/guidelines/reporting-duties.ts';
 import { ROOT } from '../helpers.ts';
-import { EXAMPLE_ANSWERS, elements, exampleSite, parsePage, textContent } from '../site-helpers.ts';
-
-interface OutlineItem {
-  title: string;
-  page: number;
-  depth: number;
-}
+import { EXAMPLE_ANSWERS, elements, exampleSite, parsePage, textContent, readOutline, type OutlineItem } from '../site-helpers.ts';
 
 /** The binder's parts sit under one root bookmark, the cover's h1 (print.html has one h1). */
 const PARTS = 1;
@@ -32,21 +26,6 @@ let answers: Answers;
 let pages: string[];
 let outline: OutlineItem[];
 let scenarios: Scenario[];
-
-function readOutline(file: string): OutlineItem[] {
-  const json = JSON.parse(run('qpdf', ['--json', '--json-key=outlines', file])) as {
-    outlines: Array<{ title: string; destpageposfrom1: number; kids: unknown[] }>;
-  };
-  const items: OutlineItem[] = [];
-  const walk = (nodes: typeof json.outlines, depth: number) => {
-    for (const node of nodes) {
-      items.push({ title: node.title, page: node.destpageposfrom1, depth });
-      walk(node.kids as typeof json.outlines, depth + 1);
-    }
-  };
-  walk(json.outlines, 0);
-  return items;
-}
 
 /** The text of the pages from the bookmark `title` up to (not including) the next top-level bookmark. */
 function part(title: string): string {

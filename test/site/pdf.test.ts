@@ -16,7 +16,7 @@ import { buildSite } from '../../src/build/build.ts';
 import { printPlanPdf } from '../../src/pdf/print.ts';
 import { scanMarkers } from '../../src/slots/syntax.ts';
 import { FIXTURES, ROOT, bcp } from '../helpers.ts';
-import { elements, parsePage, testSite, textContent } from '../site-helpers.ts';
+import { elements, parsePage, testSite, textContent, readOutline, type OutlineItem } from '../site-helpers.ts';
 
 const ANSWERS = path.join(FIXTURES, 'answers', 'example.yaml');
 
@@ -31,12 +31,6 @@ let textPages: string[];
 let outline: OutlineItem[];
 let buildLog: string[];
 
-interface OutlineItem {
-  title: string;
-  page: number;
-  depth: number;
-}
-
 const run = (command: string, args: string[]) => execFileSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 /** Whitespace-free text: pdftotext breaks lines where the layout wrapped them. */
 const squash = (text: string) => text.replace(/\s+/g, '');
@@ -44,21 +38,6 @@ const squash = (text: string) => text.replace(/\s+/g, '');
 function bodyLines(page: string): string[] {
   const lines = page.split('\n').filter((l) => l.trim() !== '');
   return lines.slice(1, -1).map((l) => l.trim());
-}
-
-function readOutline(file: string): OutlineItem[] {
-  const json = JSON.parse(run('qpdf', ['--json', '--json-key=outlines', file])) as {
-    outlines: Array<{ title: string; destpageposfrom1: number; kids: unknown[] }>;
-  };
-  const items: OutlineItem[] = [];
-  const walk = (nodes: typeof json.outlines, depth: number) => {
-    for (const node of nodes) {
-      items.push({ title: node.title, page: node.destpageposfrom1, depth });
-      walk(node.kids as typeof json.outlines, depth + 1);
-    }
-  };
-  walk(json.outlines, 0);
-  return items;
 }
 
 beforeAll(async () => {
