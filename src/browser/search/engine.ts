@@ -23,6 +23,8 @@ export type Search = (query: string) => Promise<Result[]>;
 const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 
 const SHOWN = 20;
+/** A folded word this long may be a typo: the file-share engine matches it loosely (MiniSearch's fuzzy). */
+const FUZZY_FROM = 5;
 
 /** The MiniSearch query for one typed query: its words in title, headings and text, its bigrams as a weaker fallback. */
 export function fileQuery(query: string, groups: readonly (readonly string[])[]): Query {
@@ -37,7 +39,7 @@ export function fileQuery(query: string, groups: readonly (readonly string[])[])
         fields: ['title', 'headings', 'text'],
         boost: { title: 4, headings: 2 },
         prefix: (t: string) => t.length >= 3,
-        fuzzy: (t: string) => (t.length >= 5 ? 0.2 : false),
+        fuzzy: (t: string) => (t.length >= FUZZY_FROM ? 0.2 : false),
       };
       const grams = bigrams(alt);
       return grams.length === 0
@@ -150,17 +152,19 @@ export function wordAt(text: string, word: string, prefix = false): number {
 }
 
 /**
- * Whether a page's text has each typed kana or Latin word of one of the alternatives: a short
- * one (two characters or fewer) as a whole word, since Pagefind matches the start of a word
- * and ログ is not ログイン (as in the file-share engine); a longer one anywhere in the text, since
- * Pagefind's Japanese segmentation splits a loanword it does not know (サイドバー) into pieces
- * that other words hold. Words with kanji are left to Pagefind.
+ * Whether a page's text has each typed kana or Latin word of one of the alternatives, by the
+ * file-share engine's own rules: a short one (two characters or fewer) as a whole word, since
+ * Pagefind matches the start of a word and ログ is not ログイン; one of three or four anywhere in
+ * the text, since Pagefind's segmentation splits a loanword it does not know (サイドバー) into
+ * pieces that other words hold; one of FUZZY_FROM or more may be a typo, left to Pagefind like
+ * the words with kanji.
  */
 export function holds(content: string, alternatives: readonly (readonly string[])[]): boolean {
   let folded: string | undefined;
   return alternatives.some((typed) =>
     typed.every((w) => {
       if (/[\u4e00-\u9fff]/.test(w)) return true;
+      if (w.length >= FUZZY_FROM) return true;
       if (w.length > 2) return (folded ??= fold(content)).includes(w);
       return wordAt(content, w) >= 0;
     }),
