@@ -25,7 +25,7 @@ import { location } from 'vfile-location';
 import type { SlotValues } from '../src/answers/values.ts';
 import { ruleMessage, ruleSeverity, type RuleId } from '../src/errors/catalogue.ts';
 import { alignToSource, pairSlots, scanMarkers, type Marker, type SourceMap } from '../src/slots/syntax.ts';
-import { CURRENT_TEMPLATE_VERSION, slotsOf, type SlotDefinition } from '../src/template/slots.ts';
+import { CURRENT_TEMPLATE_VERSION, slotsOf, type SlotDefinition } from '../src/slots/template.ts';
 
 export interface Options {
   /** Slot id → answer text. Default: none, which checks syntax only and reports no missing answers. */

@@ -9,7 +9,7 @@
  * was meant as text, a `#` that started a comment, a date with slashes, full-width digits).
  */
 import type * as z from 'zod';
-import { OUTSIDE_RESPONDER_ID } from '../template/slots.ts';
+import { OUTSIDE_RESPONDER_ID } from '../slots/template.ts';
 
 const TYPE_NAMES: Record<string, string> = {
   string: '文字列',

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, isPair, isScalar, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import { ruleMessage, ruleSeverity, type Problem, type RuleId } from '../errors/catalogue.ts';
-import { CURRENT_TEMPLATE_VERSION, TEMPLATE_VERSIONS, diffTemplateVersions, type SlotDefinition } from '../template/slots.ts';
+import { CURRENT_TEMPLATE_VERSION, TEMPLATE_VERSIONS, diffTemplateVersions, type SlotDefinition } from '../slots/template.ts';
 import { nodeAt, offsetOf } from '../yaml/positions.ts';
 import { formatPath, nameContacts, yamlMistake, zodErrorMap, type YamlValue } from './error-map.ts';
 import { applyVisibility, type Visibility } from './mask.ts';

@@ -6,7 +6,7 @@
  * are worded by `error-map.ts`.
  */
 import * as z from 'zod';
-import { CURRENT_TEMPLATE_VERSION, OUTSIDE_RESPONDER_ID, TEMPLATE_VERSIONS } from '../template/slots.ts';
+import { CURRENT_TEMPLATE_VERSION, OUTSIDE_RESPONDER_ID, TEMPLATE_VERSIONS } from '../slots/template.ts';
 
 // C0 controls except none: single-line answers hold no tab, newline or other control,
 // nor the bidirectional overrides that make text read differently from how it is stored.
@@ -59,7 +59,7 @@ export const isoDate = z
 
 const email = z.email({ error: 'メールアドレスの形になっていません（例: it@example.co.jp）。' });
 
-/** Each slot's own question (src/template/slots.ts), so an editor shows what the slot asks. */
+/** Each slot's own question (src/slots/template.ts), so an editor shows what the slot asks. */
 function asks(id: number): string {
   const slot = TEMPLATE_VERSIONS[CURRENT_TEMPLATE_VERSION]?.find((s) => s.id === id);
   return slot ? `#${id}# ${slot.label}: ${slot.question}（見本: ${slot.sample}）` : `#${id}#`;

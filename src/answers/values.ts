@@ -2,7 +2,7 @@
  * The text each slot resolves to, derived from validated answers. Lists and routes are
  * joined here, once, so the plan, the checklists and the PDF all read the same words.
  */
-import { OUTSIDE_RESPONDER_ID, slotsOf, type SlotDefinition } from '../template/slots.ts';
+import { OUTSIDE_RESPONDER_ID, slotsOf, type SlotDefinition } from '../slots/template.ts';
 import type { Answers } from './schema.ts';
 
 export type SlotValues = ReadonlyMap<number, string>;

@@ -13,7 +13,7 @@ import type { Answers } from '../answers/schema.ts';
 import type { SlotValues } from '../answers/values.ts';
 import { ruleMessage, type Problem, type RuleId } from '../errors/catalogue.ts';
 import { scanMarkers } from '../slots/syntax.ts';
-import { CURRENT_TEMPLATE_VERSION, slotsOf } from '../template/slots.ts';
+import { CURRENT_TEMPLATE_VERSION, slotsOf } from '../slots/template.ts';
 import { scanFiles } from './scan.ts';
 import { bundledToolFingerprint, ScanCache } from './scan-cache.ts';
 import { checkInputsKey, readReport, writeReport, type CheckReport } from './report-cache.ts';

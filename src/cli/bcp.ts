@@ -236,11 +236,11 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'upkeep': {
-      const { runUpkeep } = await import('./upkeep.ts');
+      const { runUpkeep } = await import('./commands/upkeep.ts');
       return runUpkeep({ answersFile: values.answers, today: values.today });
     }
     case 'pdf': {
-      const { runPdfCommand } = await import('./pdf.ts');
+      const { runPdfCommand } = await import('./commands/pdf.ts');
       return (await runPdfCommand({ answersFile: values.answers, siteDir: values.site, outFile: values.out })) ? 0 : 1;
     }
     case 'review': {
@@ -249,18 +249,18 @@ async function main(argv: string[]): Promise<number> {
         console.error(`訓練の記録のファイルを1つ指定してください（例: bcp review exercise-record.json）。\n${commandHelp('review')}`);
         return 2;
       }
-      const { runReview } = await import('../review/review.ts');
+      const { runReview } = await import('./commands/review.ts');
       const result = runReview({ file, answersFile: values.answers });
       reportProblems(result.problems);
       if (result.output !== undefined) console.log(result.output);
       return result.problems.some((p) => p.severity === 'error') ? 1 : 0;
     }
     case 'init': {
-      const { runInit } = await import('../init/init.ts');
+      const { runInit } = await import('./commands/init.ts');
       return runInit({ answersFile: values.answers, force: values.force });
     }
     case 'migrate': {
-      const { runMigrate } = await import('../init/migrate.ts');
+      const { runMigrate } = await import('./commands/migrate.ts');
       return runMigrate({ answersFile: values.answers, to: values.to });
     }
     case 'schema': {

@@ -16,7 +16,7 @@ import type { SlotValues } from '../answers/values.ts';
 import { ruleMessage, ruleSeverity, type Problem, type RuleId } from '../errors/catalogue.ts';
 import { ProblemsError } from '../errors/problems-error.ts';
 import { pairSlots, scanMarkers } from '../slots/syntax.ts';
-import { CURRENT_TEMPLATE_VERSION, slotById, slotsOf } from '../template/slots.ts';
+import { CURRENT_TEMPLATE_VERSION, slotById, slotsOf } from '../slots/template.ts';
 import { loadDataFile, parseDataFile, type DataFileWording, type ParsedDataFile } from '../yaml/data-file.ts';
 import { PLAN_SECTION_NUMBER } from './threat-entry.ts';
 

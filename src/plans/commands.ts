@@ -49,7 +49,7 @@ export async function runPlansCheck(options: {
 }
 
 export async function runPlansUpkeep(options: { dir: string; ids: readonly string[]; today?: string }): Promise<number> {
-  const { runUpkeep } = await import('../cli/upkeep.ts');
+  const { runUpkeep } = await import('../cli/commands/upkeep.ts');
   let worst = 0;
   const late: string[] = [];
   for (const id of options.ids) {

@@ -19,7 +19,7 @@ export async function runPlanInit(options: { dir: string; id: string; force: boo
   }
   const file = planAnswersFile(options.id, options.dir);
   if (!existsSync(path.resolve(cwd, baseFile))) {
-    const { runInit } = await import('../init/init.ts');
+    const { runInit } = await import('../cli/commands/init.ts');
     return runInit({ answersFile: file, force: options.force, cwd });
   }
   const target = path.resolve(cwd, file);

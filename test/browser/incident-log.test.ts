@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { BrowserContext, ElementHandle, Page } from 'puppeteer';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fold, mergeEvents, parseLog } from '../../src/browser/incident/log.ts';
-import { runReview } from '../../src/review/review.ts';
+import { runReview } from '../../src/cli/commands/review.ts';
 import { RECORD_FIELDS, recordKey, type RecordEvent } from '../../src/site/incident-record.ts';
 import { classesOf, elements, exampleSite, emulatePrint, openBrowser, parsePage, textContent, type TestBrowser } from '../site-helpers.ts';
 

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseAnswers } from '../../src/answers/load.ts';
 import { formatProblem } from '../../src/errors/report.ts';
-import { runReview } from '../../src/review/review.ts';
+import { runReview } from '../../src/cli/commands/review.ts';
 import { ROOT, bcp } from '../helpers.ts';
 
 const REVIEW = path.join('test', 'fixtures', 'review');

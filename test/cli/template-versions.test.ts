@@ -9,8 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { parseAnswers } from '../../src/answers/load.ts';
 import { formatProblem } from '../../src/errors/report.ts';
-import { diffTemplateVersions, slotsOf } from '../../src/template/slots.ts';
-import { migrateAnswersText } from '../../src/init/migrate.ts';
+import { diffTemplateVersions, slotsOf } from '../../src/slots/template.ts';
+import { migrateAnswersText } from '../../src/cli/commands/migrate.ts';
 import { VERSIONS } from '../fixtures/template/v1.1.ts';
 import { FIXTURES, bcp as run } from '../helpers.ts';
 

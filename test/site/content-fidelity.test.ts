@@ -13,7 +13,7 @@ import { slotValues } from '../../src/answers/values.ts';
 import { checkChecklists, checklistSlotProblems, parseChecklist, planSectionNumbers, unknownPlanSections } from '../../src/collections/checklists.ts';
 import { incidentChecklist, partsText, readinessChecklist, type Checklist } from '../../src/site/checklists.ts';
 import { PUBLIC_WINDOWS, PUBLIC_WINDOWS_AS_OF } from '../../src/site/public-windows.ts';
-import { slotById } from '../../src/template/slots.ts';
+import { slotById } from '../../src/slots/template.ts';
 import { ROOT } from '../helpers.ts';
 import { classesOf, EXAMPLE_ANSWERS, elements, exampleSite, parsePage, textContent } from '../site-helpers.ts';
 

@@ -12,8 +12,8 @@ import { parseAnswers } from '../../src/answers/load.ts';
 import { THREAT_ENTRY_NUMBERS } from '../../src/answers/schema.ts';
 import { runCheck } from '../../src/check/check.ts';
 import { formatProblem } from '../../src/errors/report.ts';
-import { runInit } from '../../src/init/init.ts';
-import { slotsOf } from '../../src/template/slots.ts';
+import { runInit } from '../../src/cli/commands/init.ts';
+import { slotsOf } from '../../src/slots/template.ts';
 import { FIXTURES, ROOT, bcp as run } from '../helpers.ts';
 import { buildTempSite, removeTempSite } from '../site-helpers.ts';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { answersJsonSchema, JSON_SCHEMA_FILE } from '../../src/answers/json-schema.ts';
 import { parseAnswers } from '../../src/answers/load.ts';
 import { formatProblem } from '../../src/errors/report.ts';
-import { slotsOf } from '../../src/template/slots.ts';
+import { slotsOf } from '../../src/slots/template.ts';
 import { FIXTURES, ROOT } from '../helpers.ts';
 
 const example = readFileSync(path.join(FIXTURES, 'answers', 'example.yaml'), 'utf8');

@@ -12,7 +12,7 @@ import { ROOT } from '../helpers.ts';
 /** Lowest first. The first matching prefix decides a file's layer. */
 const LAYERS: ReadonlyArray<readonly string[]> = [
   // Facts every stage shares: the problem catalogue, YAML positions, slot syntax, the template, the site's routes.
-  ['src/errors/', 'src/yaml/', 'src/slots/', 'src/template/', 'src/site/paths.ts'],
+  ['src/errors/', 'src/yaml/', 'src/slots/', 'src/site/paths.ts'],
   // The answers and the data beside them, validated.
   ['src/answers/', 'src/glossary/', 'src/bia/', 'src/guidelines/', 'src/collections/', 'src/kit/freshness.ts', 'src/kit/content.ts'],
   // Content transforms.
@@ -26,7 +26,7 @@ const LAYERS: ReadonlyArray<readonly string[]> = [
   // The build.
   ['src/integration/', 'src/build/'],
   // The command line, and the commands that only it runs.
-  ['src/cli/', 'src/init/', 'src/review/', 'src/plans/'],
+  ['src/cli/', 'src/plans/'],
 ];
 
 function layerOf(file: string): number {

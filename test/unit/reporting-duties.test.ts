@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/errors/report.ts';
 import { loadReportingDuties, REPORTING_DUTIES_FILE } from '../../src/guidelines/reporting-duties.ts';
 import { PUBLIC_WINDOWS } from '../../src/site/public-windows.ts';
-import { slotById } from '../../src/template/slots.ts';
+import { slotById } from '../../src/slots/template.ts';
 import { ROOT } from '../helpers.ts';
 
 const loaded = loadReportingDuties(ROOT);

@@ -5,7 +5,7 @@
  * responder (#11#, #12#) a phone.
  */
 import type { Problem } from '../../errors/catalogue.ts';
-import { OUTSIDE_RESPONDER_ID } from '../../template/slots.ts';
+import { OUTSIDE_RESPONDER_ID } from '../../slots/template.ts';
 import { formatPath } from '../error-map.ts';
 import type { Contact } from '../schema.ts';
 import { problemAt, type Rule } from './context.ts';

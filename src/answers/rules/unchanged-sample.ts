@@ -8,7 +8,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { Problem } from '../../errors/catalogue.ts';
-import { OUTSIDE_RESPONDER_ID, slotsOf } from '../../template/slots.ts';
+import { OUTSIDE_RESPONDER_ID, slotsOf } from '../../slots/template.ts';
 import { biaSample } from '../bia-sample.ts';
 import { formatPath } from '../error-map.ts';
 import type { Answers, Contact } from '../schema.ts';

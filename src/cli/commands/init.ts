@@ -4,12 +4,12 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { todayInJapan } from '../answers/due.ts';
-import { DEFAULT_ANSWERS_FILE } from '../answers/load.ts';
-import { JSON_SCHEMA_FILE } from '../answers/json-schema.ts';
-import { formatProblem } from '../errors/report.ts';
-import { ruleMessage } from '../errors/catalogue.ts';
-import { initialAnswers } from './template.ts';
+import { todayInJapan } from '../../answers/due.ts';
+import { DEFAULT_ANSWERS_FILE } from '../../answers/load.ts';
+import { JSON_SCHEMA_FILE } from '../../answers/json-schema.ts';
+import { formatProblem } from '../../errors/report.ts';
+import { ruleMessage } from '../../errors/catalogue.ts';
+import { initialAnswers } from './init-template.ts';
 
 export interface RunInitOptions {
   /** Where to write. Default: `answers/answers.yaml`. */

@@ -6,10 +6,10 @@
  *
  * Exit 0 when nothing is overdue, 1 when something is, 2 when the answers cannot be read.
  */
-import { resolveToday, upkeepSchedule, type DueItem } from '../answers/due.ts';
-import { loadAnswersFile } from '../answers/load.ts';
-import { checkAnswerRules } from '../answers/rules/index.ts';
-import { annotateProblems, reportProblems } from '../errors/report.ts';
+import { resolveToday, upkeepSchedule, type DueItem } from '../../answers/due.ts';
+import { loadAnswersFile } from '../../answers/load.ts';
+import { checkAnswerRules } from '../../answers/rules/index.ts';
+import { annotateProblems, reportProblems } from '../../errors/report.ts';
 
 export interface UpkeepOptions {
   answersFile: string;

@@ -8,8 +8,8 @@
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { PdfError } from '../pdf/error.ts';
-import { PDF_FILE, printPlanPdf } from '../pdf/print.ts';
+import { PdfError } from '../../pdf/error.ts';
+import { PDF_FILE, printPlanPdf } from '../../pdf/print.ts';
 
 export interface PdfCommandOptions {
   /** Answers file, used when no site is given. */
@@ -38,7 +38,7 @@ export async function runPdfCommand(options: PdfCommandOptions): Promise<boolean
   }
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'bcp-pdf-'));
   try {
-    const { buildSite } = await import('../build/build.ts');
+    const { buildSite } = await import('../../build/build.ts');
     log('PDF の元になるサイトを、一時フォルダに作ります。');
     const siteDir = path.join(scratch, 'site');
     if (!(await buildSite({ answersFile: options.answersFile, outDir: siteDir, cwd, log }))) return false;

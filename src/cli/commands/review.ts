@@ -9,11 +9,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import * as z from 'zod';
-import { formatPath, zodErrorMap } from '../answers/error-map.ts';
-import { loadAnswersFile } from '../answers/load.ts';
-import { isoDate } from '../answers/schema.ts';
-import { ruleMessage, ruleSeverity, type Problem, type RuleId } from '../errors/catalogue.ts';
-import { RECORD_FORMAT, RECORD_VERSION, REVIEW_ROWS, type ReviewFinding } from '../site/incident-record.ts';
+import { formatPath, zodErrorMap } from '../../answers/error-map.ts';
+import { loadAnswersFile } from '../../answers/load.ts';
+import { isoDate } from '../../answers/schema.ts';
+import { ruleMessage, ruleSeverity, type Problem, type RuleId } from '../../errors/catalogue.ts';
+import { RECORD_FORMAT, RECORD_VERSION, REVIEW_ROWS, type ReviewFinding } from '../../site/incident-record.ts';
 
 /** The largest record read (a day's log is a few hundred kilobytes at most). */
 const MAX_RECORD_BYTES = 20 * 1024 * 1024;

@@ -8,9 +8,9 @@
  * warnings. Nothing here comes from the example company.
  */
 import { stringify } from 'yaml';
-import { BIA_SAMPLE_YAML } from '../answers/bia-sample.ts';
-import { NOT_YET_ASSESSED, THREAT_ENTRY_NUMBERS } from '../answers/schema.ts';
-import { CURRENT_TEMPLATE_VERSION, OUTSIDE_RESPONDER_ID, slotsOf, type SlotDefinition } from '../template/slots.ts';
+import { BIA_SAMPLE_YAML } from '../../answers/bia-sample.ts';
+import { NOT_YET_ASSESSED, THREAT_ENTRY_NUMBERS } from '../../answers/schema.ts';
+import { CURRENT_TEMPLATE_VERSION, OUTSIDE_RESPONDER_ID, slotsOf, type SlotDefinition } from '../../slots/template.ts';
 
 export interface InitOptions {
   /** YYYY-MM-DD of the first revision. */

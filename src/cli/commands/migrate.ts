@@ -8,9 +8,9 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isPair, isScalar, parseDocument, Scalar, type Pair, type YAMLMap } from 'yaml';
-import { DEFAULT_ANSWERS_FILE } from '../answers/load.ts';
-import { ruleMessage, type RuleId } from '../errors/catalogue.ts';
-import { CURRENT_TEMPLATE_VERSION, TEMPLATE_VERSIONS, diffTemplateVersions, type SlotDefinition, type TemplateDiff } from '../template/slots.ts';
+import { DEFAULT_ANSWERS_FILE } from '../../answers/load.ts';
+import { ruleMessage, type RuleId } from '../../errors/catalogue.ts';
+import { CURRENT_TEMPLATE_VERSION, TEMPLATE_VERSIONS, diffTemplateVersions, type SlotDefinition, type TemplateDiff } from '../../slots/template.ts';
 
 type Versions = Readonly<Record<string, readonly SlotDefinition[]>>;
 
