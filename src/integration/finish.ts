@@ -39,16 +39,13 @@ export async function finishSite(options: FinishOptions): Promise<Problem[]> {
   // Issue 23: the one-file offline edition, internal only (it carries the phone numbers), before the guard reads it.
   if (internal) await writeOfflineEdition(siteDir);
   // Internal: the checks below change no page, so Chromium prints on the other core while
-  // they run; if one fails, the print is cut short and goes with the staging folder.
+  // they run; if one fails, the print's output goes with the staging folder.
   // Public: the allowlist cuts the print page first.
   const early = options.visibility === 'internal' ? print() : undefined;
   early?.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
   const checked = await checkPages(options, label);
   if (checked.length > 0) {
-    await options.printer?.then(
-      (printer) => printer.close(),
-      () => undefined,
-    );
+    // The print goes with the staging folder; its printer is closed by whoever opened it.
     await early?.catch(() => undefined);
     return checked;
   }

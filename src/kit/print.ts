@@ -62,8 +62,8 @@ export async function printKit(page: Page, siteDir: string): Promise<KitPrintRes
 }
 
 /**
- * The binder and, for the internal build, the kit, in one browser: the printer is handed to
- * the binder's print with a close that waits, and closed once the kit is printed too.
+ * The binder and, for the internal build, the kit, in one browser (the one handed in, or one
+ * opened and closed here).
  */
 export async function printPlanAndKit(options: {
   siteDir: string;
@@ -72,15 +72,16 @@ export async function printPlanAndKit(options: {
   kit: boolean;
 }): Promise<{ plan: PrintResult; kit: KitPrintResult[] }> {
   const shared = options.printer ?? openPrinter({ cwd: options.cwd });
-  const kept = shared.then((printer) => ({ page: printer.page, serve: printer.serve, close: async () => undefined }));
   try {
-    const plan = await printPlanPdf({ siteDir: options.siteDir, cwd: options.cwd, printer: kept });
+    const plan = await printPlanPdf({ siteDir: options.siteDir, cwd: options.cwd, printer: shared });
     const kit = options.kit ? await printKit((await shared).page, path.resolve(options.siteDir)) : [];
     return { plan, kit };
   } finally {
-    await shared.then(
-      (printer) => printer.close(),
-      () => undefined,
-    );
+    // One owner: only a printer opened here is closed here.
+    if (!options.printer)
+      await shared.then(
+        (printer) => printer.close(),
+        () => undefined,
+      );
   }
 }

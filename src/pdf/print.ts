@@ -156,10 +156,6 @@ export async function printPlanPdf(options: PrintOptions): Promise<PrintResult> 
   const outFile = path.resolve(options.outFile ?? path.join(siteDir, PDF_FILE));
   const pageFile = path.join(siteDir, PRINT_PAGE);
   if (!(await stat(pageFile).catch(() => undefined))?.isFile()) {
-    await options.printer?.then(
-      (printer) => printer.close(),
-      () => undefined,
-    );
     throw new PdfError('print-page-missing', ruleMessage('print-page-missing', { file: pageFile }));
   }
 
@@ -204,7 +200,8 @@ export async function printPlanPdf(options: PrintOptions): Promise<PrintResult> 
     if (error instanceof PdfError) throw error;
     throw new PdfError('print-failed', ruleMessage('print-failed', { detail: errorText(error) }));
   } finally {
-    await printer.close();
+    // One owner: a printer handed in is closed by whoever opened it.
+    if (!options.printer) await printer.close();
   }
 }
 

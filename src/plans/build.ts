@@ -112,8 +112,8 @@ export async function runPlansBuild(options: PlansBuildOptions): Promise<BuildEx
         public: options.public,
         today: options.today,
         pdf: options.pdf,
-        // Each print closes the printer it is given: hand it one whose close keeps the browser for the next plan.
-        printer: printer?.then((opened): Printer => ({ page: opened.page, serve: (dir) => opened.serve(dir), close: async () => undefined })),
+        // One browser for every plan: a printer handed in stays open; it is closed below.
+        printer,
         onCheck: (check) => {
           answers = check.answers;
           counts = { errors: check.errorCount, warnings: check.warningCount };
