@@ -10,21 +10,10 @@ import { parseAnswers } from '../../src/answers/load.ts';
 import { checkAnswerRules } from '../../src/answers/rules/index.ts';
 import { formatProblem } from '../../src/errors/report.ts';
 import { FIXTURES, bcp } from '../helpers.ts';
+import { swap, at } from '../text-edits.ts';
 
 const exampleFile = path.join(FIXTURES, 'answers', 'example.yaml');
 const example = readFileSync(exampleFile, 'utf8');
-
-function swap(text: string, from: string, to: string): string {
-  expect(text.split(from).length - 1, `"${from}" once in the example`).toBe(1);
-  return text.replace(from, to);
-}
-
-function at(text: string, needle: string): string {
-  const index = text.indexOf(needle);
-  expect(index, `"${needle}" in the text`).toBeGreaterThanOrEqual(0);
-  const before = text.slice(0, index).split('\n');
-  return `${before.length}:${before.at(-1)!.length + 1}`;
-}
 
 function rules(text: string, today?: string): string[] {
   const loaded = parseAnswers(text, 'answers.yaml');

@@ -12,6 +12,7 @@ import { buildSite } from '../../src/build/build.ts';
 import { runCheck } from '../../src/check/check.ts';
 import { formatProblem } from '../../src/errors/report.ts';
 import { FIXTURES, ROOT, bcp } from '../helpers.ts';
+import { swap, at } from '../text-edits.ts';
 
 const example = readFileSync(path.join(FIXTURES, 'answers', 'example.yaml'), 'utf8');
 const TODAY = '2026-11-01';
@@ -21,24 +22,11 @@ afterAll(() => {
   for (const folder of [dir, noContent]) rmSync(folder, { recursive: true, force: true });
 });
 
-function swap(text: string, from: string, to: string): string {
-  expect(text.split(from).length - 1, `"${from}" once in the example`).toBe(1);
-  return text.replace(from, to);
-}
-
 /** 1-based line of the first line containing `needle`. */
 function lineOf(text: string, needle: string): number {
   const line = text.split('\n').findIndex((l) => l.includes(needle)) + 1;
   expect(line, `"${needle}" in the text`).toBeGreaterThan(0);
   return line;
-}
-
-/** `line:column` of the first character of `needle` (which may span lines). */
-function at(text: string, needle: string): string {
-  const index = text.indexOf(needle);
-  expect(index, `"${needle}" in the text`).toBeGreaterThanOrEqual(0);
-  const before = text.slice(0, index).split('\n');
-  return `${before.length}:${before.at(-1)!.length + 1}`;
 }
 
 interface Case {

@@ -10,6 +10,7 @@ import { checkAnswerRules } from '../../src/answers/rules/index.ts';
 import { normalizeText, phoneDigits, phoneNumbersIn } from '../../src/answers/rules/personal-data.ts';
 import { formatProblem } from '../../src/errors/report.ts';
 import { FIXTURES } from '../helpers.ts';
+import { at } from '../text-edits.ts';
 
 const example = readFileSync(path.join(FIXTURES, 'answers', 'example.yaml'), 'utf8');
 const NOTE = '    note: 保守契約あり。初動の助言は無償、現地対応は契約の単価による。';
@@ -23,13 +24,6 @@ function personalData(text: string): string[] {
   return checkAnswerRules(loaded, { today: '2026-11-01' })
     .filter((p) => p.ruleId === 'personal-data-in-text' || p.ruleId === 'role-is-personal-name')
     .map(formatProblem);
-}
-
-function at(text: string, needle: string): string {
-  const index = text.indexOf(needle);
-  expect(index, `"${needle}" in the text`).toBeGreaterThanOrEqual(0);
-  const before = text.slice(0, index).split('\n');
-  return `${before.length}:${before.at(-1)!.length + 1}`;
 }
 
 /** Writes `value` into the note of the outside responder (a free-text field), as a YAML string. */

@@ -15,23 +15,10 @@ import { RULES } from '../../src/errors/catalogue.ts';
 import { formatProblem } from '../../src/errors/report.ts';
 import { exerciseScenarios } from '../../src/exercises/scenarios.ts';
 import { FIXTURES, ROOT } from '../helpers.ts';
+import { swap, at } from '../text-edits.ts';
 
 const example = readFileSync(path.join(FIXTURES, 'answers', 'example.yaml'), 'utf8');
 const TODAY = '2026-11-01';
-
-function swap(text: string, from: string, to: string): string {
-  expect(text.split(from).length - 1, `"${from}" once in the example`).toBe(1);
-  return text.replace(from, to);
-}
-
-/** `line:column` of the first character of `needle` (the n-th occurrence). */
-function at(text: string, needle: string, nth = 1): string {
-  let index = -1;
-  for (let i = 0; i < nth; i++) index = text.indexOf(needle, index + 1);
-  expect(index, `"${needle}" in the text`).toBeGreaterThanOrEqual(0);
-  const before = text.slice(0, index).split('\n');
-  return `${before.length}:${before.at(-1)!.length + 1}`;
-}
 
 function rules(text: string): string[] {
   const loaded = parseAnswers(text, 'answers.yaml');
