@@ -10,6 +10,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 // Plain zod (the version astro/zod re-exports): `bcp check` loads this without Astro.
+import type { Heading, Nodes as MdastNodes, Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { parse } from 'yaml';
 import { z } from 'zod';
 import { formatPath, zodErrorMap } from '../answers/error-map.ts';
 import type { SlotValues } from '../answers/values.ts';
@@ -18,6 +24,7 @@ import { ProblemsError } from '../errors/problems-error.ts';
 import { pairSlots, scanMarkers } from '../slots/syntax.ts';
 import { CURRENT_TEMPLATE_VERSION, slotById, slotsOf } from '../slots/template.ts';
 import { loadDataFile, parseDataFile, type DataFileWording, type ParsedDataFile } from '../yaml/data-file.ts';
+import { sectionsFromHeadings, type ChapterHeadings } from './plan-sections.ts';
 import { PLAN_SECTION_NUMBER } from './threat-entry.ts';
 
 export const CHECKLIST_DIR = 'content/checklists';
@@ -260,31 +267,35 @@ export function checklistSlotProblems(
   return { problems, uses };
 }
 
-const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+/** The text of a heading, as the reader sees it (markers and emphasis included, markup dropped). */
+function headingText(node: MdastNodes): string {
+  if ('value' in node && typeof node.value === 'string' && node.type !== 'yaml') return node.value;
+  return 'children' in node ? (node.children as MdastNodes[]).map(headingText).join('') : '';
+}
 
 /**
- * The plan's section numbers (`3`, `3.1`, `3.1.4`) read from the chapter files' headings,
- * the same way plan-sections.ts reads them from the rendered plan: so `bcp check` can
- * point at a checklist line that names a section the plan does not have.
+ * The plan's section numbers (`3`, `3.1`, `3.1.4`) from the parsed chapter files: their
+ * frontmatter's chapter and their h3/h4 headings, numbered by the one function that numbers
+ * the rendered plan (plan-sections.ts). So `bcp check` can point at a checklist line that
+ * names a section the plan does not have, with no second reading of the headings.
  */
 export function planSectionNumbers(cwd: string = process.cwd()): Set<string> {
-  const numbers = new Set<string>();
   const dir = path.resolve(cwd, 'content', 'plan');
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.mdx'))) {
-    const text = readFileSync(path.join(dir, name), 'utf8');
-    const chapter = /^chapter:\s*(\d+)/m.exec(text)?.[1];
-    if (chapter) numbers.add(chapter);
-    let section: string | undefined;
-    for (const line of text.split('\n')) {
-      const h3 = /^###\s+(\d+\.\d+)/.exec(line);
-      if (h3) section = h3[1];
-      else if (/^###\s/.test(line)) section = undefined;
-      const h4 = /^####\s+(\S)/.exec(line);
-      if (h4 && section && CIRCLED.includes(h4[1]!)) numbers.add(`${section}.${CIRCLED.indexOf(h4[1]!) + 1}`);
-      if (h3) numbers.add(h3[1]!);
-    }
+  const processor = unified().use(remarkParse).use(remarkFrontmatter).use(remarkMdx);
+  const chapters: ChapterHeadings[] = [];
+  for (const name of readdirSync(dir)
+    .filter((f) => f.endsWith('.mdx'))
+    .sort()) {
+    const tree = processor.parse(readFileSync(path.join(dir, name), 'utf8')) as Root;
+    const front = tree.children.find((node) => node.type === 'yaml');
+    const chapter = Number((parse(front?.type === 'yaml' ? front.value : '') as { chapter?: unknown } | null)?.chapter);
+    if (!Number.isInteger(chapter)) continue;
+    const headings = tree.children
+      .filter((node): node is Heading => node.type === 'heading' && (node.depth === 3 || node.depth === 4))
+      .map((heading, i) => ({ depth: heading.depth, slug: `${chapter}-${i}`, text: headingText(heading) }));
+    chapters.push({ chapter, id: `chapter-${chapter}`, title: '', filePath: path.join('content', 'plan', name), headings });
   }
-  return numbers;
+  return new Set(sectionsFromHeadings(chapters).keys());
 }
 
 /** Plan references (`plan:`) that name no section of the plan. */

@@ -1,6 +1,6 @@
 /** The plan's chapters in order, rendered once per page that shows them. */
 import { getCollection, render } from 'astro:content';
-import { sectionsFromHeadings } from './plan-sections.ts';
+import { sectionsFromHeadings } from '../collections/plan-sections.ts';
 
 export async function planChapters() {
   const entries = (await getCollection('plan')).sort((a, b) => a.data.chapter - b.data.chapter);

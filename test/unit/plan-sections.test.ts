@@ -1,6 +1,10 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { planSectionNumbers } from '../../src/collections/checklists.ts';
 import { ProblemsError } from '../../src/errors/problems-error.ts';
-import { sectionTarget, sectionsFromHeadings } from '../../src/site/plan-sections.ts';
+import { sectionTarget, sectionsFromHeadings } from '../../src/collections/plan-sections.ts';
 
 const chapter = (n: number, filePath: string, headings: Array<{ depth: number; slug: string; text: string }>) => ({
   chapter: n,
@@ -50,5 +54,38 @@ describe('plan sections', () => {
     expect(problem?.message).toBe(
       '訓練シナリオ「停電」 が計画本文の「9.9」を参照していますが、その番号の節はありません（ある節: 3、3.1）。番号を直すか、計画本文に節を足してください。',
     );
+  });
+});
+
+describe('the section numbers bcp check reads from the chapter files', () => {
+  it('come from the parsed headings: none from frontmatter, code blocks or other heading levels', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bcp-sections-'));
+    try {
+      mkdirSync(path.join(dir, 'content', 'plan'), { recursive: true });
+      writeFileSync(
+        path.join(dir, 'content', 'plan', '03.mdx'),
+        [
+          '---',
+          'title: 対応',
+          'chapter: 3',
+          'note: "### 8.8 frontmatter"',
+          '---',
+          '',
+          '### 3.1 発見',
+          '',
+          '#### ② 通報',
+          '',
+          '```text',
+          '### 9.9 コードの中',
+          '```',
+          '',
+          '## 3.5 見出しの深さが違う',
+          '',
+        ].join('\n'),
+      );
+      expect([...planSectionNumbers(dir)].sort()).toEqual(['3', '3.1', '3.1.2']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -5,7 +5,7 @@
  */
 import { ruleMessage, ruleSeverity, type RuleId } from '../errors/catalogue.ts';
 import { ProblemsError } from '../errors/problems-error.ts';
-import { PAGES } from './paths.ts';
+import { PAGES } from '../site/paths.ts';
 
 export interface PlanSection {
   /** `3.1.4` for step ④ of section 3.1. */
