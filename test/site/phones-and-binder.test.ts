@@ -63,6 +63,29 @@ describe('phone numbers', () => {
 });
 
 describe('the binder', () => {
+  it('leaves out a checklist column no item of the phase fills, and the company’s results from the public threat table', () => {
+    for (const site of ['example', 'public'] as const) {
+      const page = elements(parsePage(path.join(testSite(site).dir, 'print.html')));
+      const tables = page.filter((e) => e.tagName === 'table' && String(e.properties.className).includes('checklist-table'));
+      expect(tables.length).toBeGreaterThan(5);
+      for (const table of tables) {
+        const heads = elements(table)
+          .filter((e) => e.tagName === 'th' && e.properties.className !== undefined && /col-(role|target)/.test(String(e.properties.className)))
+          .map((e) => String(e.properties.className));
+        const rows = elements(table).filter((e) => e.tagName === 'tr' && e.properties.id);
+        // Each of these columns has at least one filled cell (its index after the box and the text).
+        heads.forEach((_, i) => {
+          const filled = rows.some((row) => textContent(row.children.filter((c) => c.type === 'element')[2 + i]!).trim() !== '');
+          expect(filled, `${site}: ${heads[i]}`).toBe(true);
+        });
+      }
+      const threatHeads = elements(page.find((e) => e.tagName === 'table' && String(e.properties.className).includes('threat-table'))!)
+        .filter((e) => e.tagName === 'th' && !e.properties.scope)
+        .map((e) => textContent(e));
+      expect(threatHeads.includes('当社の評価'), site).toBe(site === 'example');
+    }
+  });
+
   const headers = (site: string) => {
     const table = elements(parsePage(path.join(site, 'print.html'))).find(
       (e) => e.tagName === 'table' && String(e.properties.className).includes('contact-table'),
