@@ -36,3 +36,8 @@ export function slotValues(answers: Answers, version?: string): SlotValues {
 export function currentRevision(answers: Answers) {
   return answers.revisions[answers.revisions.length - 1]!;
 }
+
+/** `tel:` target of a phone number as written in the answers (`06-1234-5678` → `tel:0612345678`). */
+export function telHref(phone: string): string {
+  return `tel:${phone.replace(/[^0-9+]/g, '')}`;
+}

@@ -4,6 +4,7 @@
  * order, and the plan's version.
  */
 import type { Answers, Contact } from '../answers/schema.ts';
+import { contactForRole as contactNamedBy, normalizeRole } from '../answers/rules/roles.ts';
 import { currentRevision, outsideResponder, type SlotValues } from '../answers/values.ts';
 
 /** The kit's files in the built site (internal build only). */
@@ -35,30 +36,9 @@ export function kitVersion(answers: Answers): KitVersion {
   return { version: revision.version, date: revision.date };
 }
 
-/** `tel:` target of a phone number as written in the answers (`06-1234-5678` → `tel:0612345678`). */
-export function telHref(phone: string): string {
-  return `tel:${phone.replace(/[^0-9+]/g, '')}`;
-}
-
-const normalise = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
-
-/**
- * The contact a role in the plan refers to: the one with the same role, else the one whose
- * role is the longer or shorter form of it (「工場長」 and 「工場長（製造担当取締役）」,
- * 「総務課の代表窓口」 and 「総務課」).
- */
+/** The contact a role in the plan refers to, by the rules' own matching (aliases, bracketed notes, desks). */
 export function contactForRole(answers: Answers, role: string | undefined): Contact | undefined {
-  if (role === undefined) return undefined;
-  const wanted = normalise(role);
-  const exact = answers.contacts.find((c) => normalise(c.role) === wanted);
-  if (exact) return exact;
-  const related = answers.contacts
-    .filter((c) => {
-      const have = normalise(c.role);
-      return have.length > 1 && (wanted.startsWith(have) || have.startsWith(wanted));
-    })
-    .sort((a, b) => normalise(b.role).length - normalise(a.role).length);
-  return related[0];
+  return role === undefined ? undefined : contactNamedBy(role, answers.contacts);
 }
 
 export interface KitContact {
@@ -78,7 +58,7 @@ export function reportingContacts(answers: Answers): KitContact[] {
   const list: KitContact[] = [];
   for (const role of roles) {
     const contact = contactForRole(answers, role);
-    const key = contact ? `id:${contact.id}` : `role:${normalise(role)}`;
+    const key = contact ? `id:${contact.id}` : `role:${normalizeRole(role)}`;
     if (seen.has(key)) continue;
     seen.add(key);
     list.push({ role, contact });

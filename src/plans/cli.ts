@@ -3,7 +3,7 @@
  * goes over plans (`--plan`, or a project with plans/ and no `--answers`), undefined when
  * the single-plan command should run as before.
  */
-import { formatProblem } from '../errors/report.ts';
+import { reportProblems } from '../errors/report.ts';
 import { PLANS_DIR, changedPaths, listPlans, selectPlans } from './plans.ts';
 
 export interface PlanValues {
@@ -65,7 +65,7 @@ export async function planCommand(command: string, values: PlanValues, positiona
     return 2;
   }
   if (selection.problems.length > 0) {
-    for (const problem of selection.problems) console.error(formatProblem(problem));
+    reportProblems(selection.problems);
     return 2;
   }
   if (!selection.ids) return undefined;

@@ -3,7 +3,7 @@
  * each plan in turn, under a heading naming it. A problem of a shared file (the base, the
  * content) is printed once, with the first plan that met it.
  */
-import { formatProblem, formatSummary, githubAnnotation } from '../errors/report.ts';
+import { annotateProblems, formatSummary, reportProblems } from '../errors/report.ts';
 import type { Problem } from '../errors/catalogue.ts';
 import { planAnswersFile } from './plans.ts';
 
@@ -35,12 +35,12 @@ export async function runPlansCheck(options: {
     warnings += fresh.filter((p) => p.severity === 'warning').length;
     pathMissing ||= result.problems.some((problem) => problem.ruleId === 'check-path-not-found');
     results.push({ plan: id, errorCount: result.errorCount, warningCount: result.warningCount, problems: result.problems, tokens: result.tokens });
-    if (!options.json) {
+    if (options.json) annotateProblems(fresh);
+    else {
       console.error(heading(id, options.dir));
-      for (const problem of fresh) console.error(formatProblem(problem));
+      reportProblems(fresh);
       console.error(formatSummary(result.errorCount, result.warningCount));
     }
-    if (process.env.GITHUB_ACTIONS === 'true') for (const problem of fresh) console.log(githubAnnotation(problem));
   }
   if (options.json) console.log(JSON.stringify({ plans: results }, null, 2));
   else console.error(`${options.ids.length} 件の計画を確かめました。合計: ${formatSummary(errors, warnings)}`);
@@ -68,8 +68,7 @@ export async function runPlansRevisions(options: { dir: string; ids: readonly st
   for (const id of options.ids) {
     const result = checkRevisions({ base: options.base, answersFile: planAnswersFile(id, options.dir) });
     console.error(heading(id, options.dir));
-    for (const problem of result.problems) console.error(formatProblem(problem));
-    if (process.env.GITHUB_ACTIONS === 'true') for (const problem of result.problems) console.log(githubAnnotation(problem));
+    reportProblems(result.problems);
     if (result.problems.length === 0)
       console.error(result.changed.length === 0 ? `${options.base} から計画の中身は変わっていません。` : '計画の変更に合わせて改訂履歴も増えています。');
     problems.push(...result.problems);
