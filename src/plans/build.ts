@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Answers } from '../answers/schema.ts';
-import { runBuild, type BuildExit } from '../build/build.ts';
+import { runBuild, type BuildExit, type BuildOptions } from '../build/build.ts';
 import { refuseOutput } from '../build/output.ts';
 import { ruleMessage, type Problem } from '../errors/catalogue.ts';
 import { reportProblems } from '../errors/report.ts';
@@ -22,16 +22,11 @@ export const PLANS_MARKER = '.bcp-plans';
 export const OVERVIEW_HTML = 'index.html';
 export const OVERVIEW_CSV = 'overview.csv';
 
-export interface PlansBuildOptions {
+/** A single build's options (outDir, cwd, log, public, today, pdf), for every plan named. */
+export interface PlansBuildOptions extends Omit<BuildOptions, 'answersFile' | 'printer' | 'onCheck'> {
   /** The plans folder (`--plans`). */
   dir: string;
   ids: readonly string[];
-  outDir?: string;
-  cwd?: string;
-  log?: (line: string) => void;
-  public?: boolean;
-  today?: string;
-  pdf?: boolean;
 }
 
 /** Why `<out>` may not hold the plans, or undefined. */
