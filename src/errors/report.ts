@@ -19,11 +19,6 @@ export function formatSummary(errorCount: number, warningCount: number): string 
   return `エラー ${errorCount} 件、警告 ${warningCount} 件`;
 }
 
-export function formatReport(problems: readonly Problem[]): string {
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  return [...problems.map(formatProblem), formatSummary(errors, problems.length - errors)].join('\n');
-}
-
 interface JsonReport {
   tokens: readonly { id: number; file: string; line: number; column: number; resolved: boolean }[];
   problems: readonly Problem[];
